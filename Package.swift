@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Swift 6 settings shared by every target, after hummingbird's example: explicit `any`,
+/// imports that are internal unless marked `public`, and member lookup limited to what is imported.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ParleyCore", targets: ["ParleyCore"]),
+        .library(name: "ParleyBargaining", targets: ["ParleyBargaining"]),
+        .library(name: "ParleyIO", targets: ["ParleyIO"]),
+        .library(name: "ParleyReports", targets: ["ParleyReports"]),
+        .executable(name: "parley", targets: ["parley"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "ParleyCore", swiftSettings: strictSettings),
+        .target(name: "ParleyBargaining", dependencies: ["ParleyCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ParleyIO",
+            dependencies: ["ParleyCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ParleyReports",
+            dependencies: ["ParleyCore", "ParleyBargaining"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ParleyCore", "ParleyBargaining", "ParleyIO", "ParleyReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyCoreTests",
+            dependencies: ["ParleyCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyIOTests",
+            dependencies: [
+                "ParleyCore", "ParleyIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyBargainingTests",
+            dependencies: [
+                "ParleyCore", "ParleyBargaining",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyCLITests",
+            dependencies: ["parley"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,112 @@
+/// A named point on an issue's scale, such as `65: Karzai` on the chair issue.
+public struct Anchor: Sendable, Hashable {
+    public let value: Double
+    public let label: String
+
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// What history records as the outcome of an issue, for scoring forecasts.
+public struct ObservedOutcome: Sendable, Hashable {
+    /// The best single value on the issue's scale.
+    public let value: Double
+    /// The spread of values that the sources support, when they disagree (`lower <= value <= upper`).
+    public let range: ClosedRange<Double>?
+    /// The id of the ``Source`` that records it.
+    public let source: String?
+    public let note: String?
+
+    public init(value: Double, range: ClosedRange<Double>? = nil, source: String? = nil, note: String? = nil) {
+        self.value = value
+        self.range = range
+        self.source = source
+        self.note = note
+    }
+}
+
+/// One question under negotiation, with positions on a numeric scale.
+public struct PolicyIssue: Sendable, Hashable, Identifiable {
+    /// Unique among the scenario's issues; see ``Identifier``.
+    public let id: String
+    public let name: String
+    public let description: String?
+    public let scale: Scale
+    /// Named points, sorted by value, each on the scale, no two at one value.
+    public let anchors: [Anchor]
+    public let observed: ObservedOutcome?
+
+    /// Creates an issue.
+    /// - Throws: ``ScenarioErrors`` for a malformed id, an empty name, an anchor or an
+    ///   observed value off the scale, or two anchors at one value. Paths are relative to the issue.
+    public init(
+        id: String, name: String, description: String? = nil, scale: Scale, anchors: [Anchor] = [],
+        observed: ObservedOutcome? = nil
+    ) throws(ScenarioErrors) {
+        var errors: [ScenarioError] = []
+        if let error = Identifier.check(id, at: ["id"]) { errors.append(error) }
+        if name.trimmingWhitespace().isEmpty {
+            errors.append(ScenarioError(.invalidValue, at: ["name"], "expected a non-empty name"))
+        }
+        var seen = Set<Double>()
+        for anchor in anchors {
+            let path: ScenarioPath = ["anchors", .key(NumberText.plain(anchor.value))]
+            if !anchor.value.isFinite {
+                errors.append(ScenarioError(.notFinite, at: path, "anchor values must be finite numbers"))
+            } else if !scale.contains(anchor.value) {
+                errors.append(ScenarioError(.outOfRange, at: path, "anchor \(NumberText.plain(anchor.value)) is outside the scale \(scale.rangeText) of issue '\(id)'"))
+            }
+            if !seen.insert(anchor.value).inserted {
+                errors.append(ScenarioError(.duplicate, at: path, "two anchors at \(NumberText.plain(anchor.value))"))
+            }
+        }
+        if let observed {
+            errors += Self.check(observed, on: scale, issue: id)
+        }
+        guard errors.isEmpty else { throw ScenarioErrors(errors) }
+        self.id = id
+        self.name = name
+        self.description = description
+        self.scale = scale
+        self.anchors = anchors.sorted { $0.value < $1.value }
+        self.observed = observed
+    }
+
+    private static func check(_ observed: ObservedOutcome, on scale: Scale, issue: String) -> [ScenarioError] {
+        var errors: [ScenarioError] = []
+        let valuePath: ScenarioPath = ["observed", "value"]
+        if !observed.value.isFinite {
+            errors.append(ScenarioError(.notFinite, at: valuePath, "expected a finite number, found \(NumberText.plain(observed.value))"))
+        } else if !scale.contains(observed.value) {
+            errors.append(ScenarioError(
+                .outOfRange, at: valuePath,
+                "observed outcome \(NumberText.plain(observed.value)) is outside the scale \(scale.rangeText) of issue '\(issue)'"))
+        }
+        if let range = observed.range {
+            let rangePath: ScenarioPath = ["observed", "range"]
+            if !range.lowerBound.isFinite || !range.upperBound.isFinite {
+                errors.append(ScenarioError(.notFinite, at: rangePath, "range bounds must be finite numbers"))
+            } else if !scale.contains(range.lowerBound) || !scale.contains(range.upperBound) {
+                errors.append(ScenarioError(.outOfRange, at: rangePath, "observed range \(NumberText.plain(range.lowerBound))...\(NumberText.plain(range.upperBound)) leaves the scale \(scale.rangeText) of issue '\(issue)'"))
+            } else if observed.value.isFinite, !range.contains(observed.value) {
+                errors.append(ScenarioError(.outOfRange, at: rangePath, "observed value \(NumberText.plain(observed.value)) is outside its own range \(NumberText.plain(range.lowerBound))...\(NumberText.plain(range.upperBound))"))
+            }
+        }
+        if let source = observed.source, let error = Identifier.check(source, at: ["observed", "source"]) {
+            errors.append(error)
+        }
+        return errors
+    }
+
+    /// The anchor nearest to `value`; on a tie, the lower anchor. `nil` when there are none.
+    public func nearestAnchor(to value: Double) -> Anchor? {
+        var best: Anchor?
+        for anchor in anchors {
+            if let current = best, abs(current.value - value) <= abs(anchor.value - value) { continue }
+            best = anchor
+        }
+        return best
+    }
+}

@@ -1,0 +1,146 @@
+/// A negotiation: the issues at stake, who is at the table, what each wants, how much each
+/// cares and how strong each is, with the evidence behind the numbers.
+///
+/// A `Scenario` is valid by construction: its initialiser checks every rule of the
+/// `parley/1` format that involves more than one field (unique ids, stances on known issues,
+/// positions on the issue's scale, evidence citing known sources) and reports every
+/// violation at once, each with its key path.
+public struct Scenario: Sendable, Hashable {
+    /// The format tag that files carry: `format: parley/1`.
+    public static let formatTag = "parley/1"
+
+    public let name: String
+    public let summary: String?
+    public let sources: [Source]
+    /// At least one.
+    public let issues: [PolicyIssue]
+    /// At least one.
+    public let stakeholders: [Stakeholder]
+    public let uncertainty: Uncertainty?
+    public let models: ModelSettings
+
+    /// Creates a scenario.
+    /// - Throws: ``ScenarioErrors`` listing every broken rule, with absolute key paths.
+    public init(
+        name: String, summary: String? = nil, sources: [Source] = [], issues: [PolicyIssue],
+        stakeholders: [Stakeholder], uncertainty: Uncertainty? = nil, models: ModelSettings = ModelSettings()
+    ) throws(ScenarioErrors) {
+        var errors: [ScenarioError] = []
+        if name.trimmingWhitespace().isEmpty {
+            errors.append(ScenarioError(.invalidValue, at: ["name"], "expected a non-empty scenario name"))
+        }
+        errors += Self.duplicateIDs(sources.map(\.id), list: "sources", kind: "source")
+        errors += Self.duplicateIDs(issues.map(\.id), list: "issues", kind: "issue")
+        errors += Self.duplicateIDs(stakeholders.map(\.id), list: "stakeholders", kind: "stakeholder")
+        if issues.isEmpty {
+            errors.append(ScenarioError(.empty, at: ["issues"], "a scenario needs at least one issue", hint: "add an entry under issues: with id, name and scale"))
+        }
+        if stakeholders.isEmpty {
+            errors.append(ScenarioError(.empty, at: ["stakeholders"], "a scenario needs at least one stakeholder", hint: "add an entry under stakeholders: with id, name, capability and stances"))
+        }
+
+        let sourceIDs = sources.map(\.id)
+        let issueByID = Dictionary(issues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, issue) in issues.enumerated() {
+            if let source = issue.observed?.source {
+                errors += Self.checkSource(source, known: sourceIDs, at: ["issues", .index(index), "observed", "source"])
+            }
+        }
+        for (index, stakeholder) in stakeholders.enumerated() {
+            let base: ScenarioPath = ["stakeholders", .index(index)]
+            for (evidenceIndex, evidence) in stakeholder.evidence.enumerated() {
+                errors += Self.checkSource(evidence.source, known: sourceIDs, at: base.appending("evidence").appending(index: evidenceIndex).appending("source"))
+            }
+            for stance in stakeholder.stances {
+                let stancePath = base.appending("stances").appending(stance.issue)
+                guard let issue = issueByID[stance.issue] else {
+                    let suggestion = Suggestion.closest(to: stance.issue, in: issues.map(\.id))
+                    errors.append(ScenarioError(
+                        .unknownReference, at: stancePath,
+                        "stance on unknown issue '\(stance.issue)'; the issues are \(issues.map { "'\($0.id)'" }.joined(separator: ", "))",
+                        hint: suggestion.map { "did you mean '\($0)'?" }))
+                    continue
+                }
+                if !issue.scale.contains(stance.position) {
+                    errors.append(ScenarioError(
+                        .outOfRange, at: stancePath.appending("position"),
+                        "\(NumberText.plain(stance.position)) is outside the scale \(issue.scale.rangeText) of issue '\(issue.id)'"))
+                }
+                for (evidenceIndex, evidence) in stance.evidence.enumerated() {
+                    errors += Self.checkSource(evidence.source, known: sourceIDs, at: stancePath.appending("evidence").appending(index: evidenceIndex).appending("source"))
+                }
+            }
+        }
+        if let uncertainty {
+            errors += uncertainty.validationErrors(at: ["uncertainty"])
+        }
+        if let spatial = models.spatial {
+            let ids = Set(stakeholders.map(\.id))
+            for (index, pair) in spatial.idealAdjustments.enumerated() {
+                let path: ScenarioPath = ["models", "spatial", "ideal-adjustments", .index(index)]
+                for (key, id) in [("adjusting", pair.adjusting), ("reference", pair.reference)] where !ids.contains(id) {
+                    errors.append(ScenarioError(.unknownReference, at: path.appending(key), "unknown stakeholder '\(id)'",
+                                                hint: Suggestion.closest(to: id, in: ids.sorted()).map { "did you mean '\($0)'?" }))
+                }
+                if !(pair.adjust.isFinite && (0...1).contains(pair.adjust)) {
+                    errors.append(ScenarioError(.outOfRange, at: path.appending("adjust"), "expected a weight 0...1, found \(NumberText.plain(pair.adjust))"))
+                }
+            }
+        }
+        guard errors.isEmpty else { throw ScenarioErrors(errors) }
+        self.name = name
+        self.summary = summary
+        self.sources = sources
+        self.issues = issues
+        self.stakeholders = stakeholders
+        self.uncertainty = uncertainty
+        self.models = models
+    }
+
+    /// The issue with `id`, if any.
+    public func issue(_ id: String) -> PolicyIssue? {
+        issues.first { $0.id == id }
+    }
+
+    /// The stakeholder with `id`, if any.
+    public func stakeholder(_ id: String) -> Stakeholder? {
+        stakeholders.first { $0.id == id }
+    }
+
+    /// The source with `id`, if any.
+    public func source(_ id: String) -> Source? {
+        sources.first { $0.id == id }
+    }
+
+    /// A copy with other stakeholders (for what-if edits and Monte Carlo draws), checked again.
+    /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:)``.
+    public func with(stakeholders: [Stakeholder]) throws(ScenarioErrors) -> Scenario {
+        try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
+                     uncertainty: uncertainty, models: models)
+    }
+
+    private static func duplicateIDs(_ ids: [String], list: String, kind: String) -> [ScenarioError] {
+        var firstIndex: [String: Int] = [:]
+        var errors: [ScenarioError] = []
+        for (index, id) in ids.enumerated() {
+            if let first = firstIndex[id] {
+                errors.append(ScenarioError(
+                    .duplicate, at: [.key(list), .index(index), "id"],
+                    "duplicate \(kind) id '\(id)', already used by \(list)[\(first)]",
+                    hint: "ids must be unique; rename one of them"))
+            } else {
+                firstIndex[id] = index
+            }
+        }
+        return errors
+    }
+
+    private static func checkSource(_ id: String, known: [String], at path: ScenarioPath) -> [ScenarioError] {
+        guard !known.contains(id) else { return [] }
+        let suggestion = Suggestion.closest(to: id, in: known)
+        return [ScenarioError(
+            .unknownReference, at: path,
+            "cites unknown source '\(id)'" + (known.isEmpty ? "; the scenario lists no sources" : ""),
+            hint: suggestion.map { "did you mean '\($0)'?" } ?? "add it under sources: with an id and a title")]
+    }
+}
