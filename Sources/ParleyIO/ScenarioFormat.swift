@@ -1,0 +1,87 @@
+public import ParleyCore
+
+/// The scenario file formats Parley reads and writes.
+public enum ScenarioFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// `format: parley/1` as YAML (`.yaml`, `.yml`).
+    case yaml
+    /// `format: parley/1` as JSON (`.json`).
+    case json
+    /// KTAB's SMP CSV (`.csv`): positions and saliences 0–100, saliences summing to at most 100 per actor.
+    case ktabCSV = "ktab-csv"
+    /// KTAB's SMP XML (`.xml`), with its model parameters.
+    case ktabXML = "ktab-xml"
+    /// decide-exchange-model's tab-separated input (`.tsv`, `.txt`): `#A #P #M #D` rows.
+    case decideTSV = "decide-tsv"
+
+    public var description: String { rawValue }
+
+    /// The format a file name implies, or `nil` for an unknown extension.
+    public init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        case "csv": self = .ktabCSV
+        case "xml": self = .ktabXML
+        case "tsv", "txt", "dat": self = .decideTSV
+        default: return nil
+        }
+    }
+
+    /// Whether the format keeps everything a scenario holds (evidence, sources, anchors, uncertainty).
+    public var isLossless: Bool { self == .yaml || self == .json }
+}
+
+/// A scenario written in some format, with notes on anything the format could not carry.
+public struct EncodedScenario: Sendable {
+    public var text: String
+    /// Human-readable notes on information dropped or adjusted (for example saliences rescaled
+    /// to KTAB's per-actor sum of at most 100).
+    public var notes: [String]
+
+    public init(text: String, notes: [String] = []) {
+        self.text = text
+        self.notes = notes
+    }
+}
+
+/// Reads and writes scenarios in every supported format, from and to text.
+public enum ScenarioCodec {
+    /// Parses `text` as `format`. `file` names the input in error locations.
+    /// - Throws: ``ScenarioErrors`` with every problem found, each located.
+    public static func decode(_ text: String, format: ScenarioFormat, file: String? = nil) throws(ScenarioErrors) -> Scenario {
+        switch format {
+        case .yaml, .json:
+            let root = format == .yaml
+                ? try YAMLDocumentReader.read(text, file: file)
+                : try JSONDocumentReader.read(text, file: file)
+            guard let root else {
+                throw ScenarioErrors([ScenarioError(
+                    .emptyFile, "the file holds no data (only blanks or comments)",
+                    hint: "a scenario starts with 'format: parley/1'; see Examples/bonn-2001.yaml",
+                    location: SourceLocation(file: file, line: 1, column: 1))])
+            }
+            var decoder = ScenarioDecoder(file: file)
+            return try decoder.decode(root)
+        case .ktabCSV:
+            return try KTABCSVCodec.decode(text, file: file)
+        case .ktabXML:
+            return try KTABXMLCodec.decode(text, file: file)
+        case .decideTSV:
+            return try DecideTSVCodec.decode(text, file: file)
+        }
+    }
+
+    /// Writes `scenario` as `format`.
+    /// - Throws: ``ScenarioErrors`` when the format cannot represent the scenario at all.
+    public static func encode(_ scenario: Scenario, format: ScenarioFormat) throws(ScenarioErrors) -> EncodedScenario {
+        switch format {
+        case .yaml: EncodedScenario(text: YAMLWriter.write(ScenarioEncoder.tree(scenario)))
+        case .json: EncodedScenario(text: JSONWriter.write(ScenarioEncoder.tree(scenario)))
+        case .ktabCSV: try KTABCSVCodec.encode(scenario)
+        case .ktabXML: try KTABXMLCodec.encode(scenario)
+        case .decideTSV: try DecideTSVCodec.encode(scenario)
+        }
+    }
+}
