@@ -1,0 +1,53 @@
+public import ParleyCore
+
+/// Positions of every stakeholder on every issue, round by round.
+public struct Trajectory: Sendable, Hashable {
+    /// One round: the positions in force after it (round 0 = the opening positions).
+    public struct Round: Sendable, Hashable {
+        public var index: Int
+        /// In scenario order; each stakeholder lists the issues it takes a stance on, in its order.
+        public var positions: [StakeholderPositions]
+
+        public init(index: Int, positions: [StakeholderPositions]) {
+            self.index = index
+            self.positions = positions
+        }
+    }
+
+    /// One stakeholder's positions in one round.
+    public struct StakeholderPositions: Sendable, Hashable {
+        public var stakeholder: String
+        public var values: [IssueValue]
+
+        public init(stakeholder: String, values: [IssueValue]) {
+            self.stakeholder = stakeholder
+            self.values = values
+        }
+    }
+
+    /// A value on one issue's scale.
+    public struct IssueValue: Sendable, Hashable {
+        public var issue: String
+        public var value: Double
+
+        public init(issue: String, value: Double) {
+            self.issue = issue
+            self.value = value
+        }
+    }
+
+    public var rounds: [Round]
+
+    public init(rounds: [Round]) {
+        self.rounds = rounds
+    }
+
+    /// The single round of opening positions, for closed-form models.
+    public init(opening scenario: Scenario) {
+        rounds = [Round(index: 0, positions: scenario.stakeholders.map { stakeholder in
+            StakeholderPositions(stakeholder: stakeholder.id, values: stakeholder.stances.map {
+                IssueValue(issue: $0.issue, value: $0.position)
+            })
+        })]
+    }
+}
