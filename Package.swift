@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ParleyBargaining", dependencies: ["ParleyCore"], swiftSettings: strictSettings),
         .target(
             name: "ParleyIO",
-            dependencies: ["ParleyCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ParleyCore", "ParleyBargaining", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

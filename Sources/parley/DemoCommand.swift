@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ParleyBargaining
+import ParleyCore
+import ParleyIO
+import ParleyReports
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the founding case, Bonn 2001, end to end and explain the result.",
+        discussion: """
+            Reads Examples/bonn-2001.yaml (found from the current directory upward, or next to the
+            executable's package), runs every model, scores it against history and reads the result.
+
+            Example:
+              swift run parley demo
+            """)
+
+    @Option(help: ArgumentHelp("Use this scenario instead of Examples/bonn-2001.yaml.", valueName: "file"))
+    var file: String?
+
+    func run() throws {
+        try Console.run {
+            guard let path = file ?? Self.findExample("bonn-2001.yaml") else {
+                throw ScenarioErrors([ScenarioError(
+                    .fileNotFound, "cannot find Examples/bonn-2001.yaml from \(FileManager.default.currentDirectoryPath)",
+                    hint: "run the demo from the Parley folder, or pass --file PATH")])
+            }
+            let style = Console.stdoutStyle
+            let width = Console.width
+            let scenario = try ScenarioFile.read(path)
+            let report = try ForecastReport(scenario: scenario, models: ModelCatalog.all)
+            var lines: [String] = []
+            lines.append(style.bold("Parley demo: \(scenario.name)"))
+            lines.append(style.dim("scenario: \(path) (\(ValidateCommand.summary(scenario)))"))
+            lines.append("")
+            lines.append(TextWrap.wrap(
+                "Ten parties bargained at the Petersberg over three questions: how many posts the Northern Alliance "
+                    + "would hold, who would chair the interim administration, and whether a foreign force would deploy. "
+                    + "Parley codes who wanted what, how much each cared and how strong each was, with a quote behind "
+                    + "every number, and asks each model where the talks should have ended.", width: width - 2))
+            lines.append("")
+            lines.append(ForecastTable.render(report, scenario: scenario, width: width, style: style))
+            lines.append("")
+            lines.append(style.bold("What it says"))
+            for paragraph in FoundingCaseReading.paragraphs(report, scenario: scenario) {
+                lines.append("")
+                lines.append(TextWrap.wrap(paragraph, width: width - 2))
+            }
+            lines.append("")
+            lines.append(style.dim(TextWrap.wrap(
+                "Next: parley forecast \(path) --json; parley validate Examples/*.yaml; Examples/README.md explains the coding.",
+                width: width - 2)))
+            Console.out(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// `Examples/NAME` in the current directory or an ancestor, else in the package that built
+    /// this executable (`.build/<config>/parley` → the package root).
+    static func findExample(_ name: String) -> String? {
+        let manager = FileManager.default
+        var candidates: [URL] = []
+        var directory = URL(fileURLWithPath: manager.currentDirectoryPath)
+        for _ in 0..<8 {
+            candidates.append(directory)
+            directory.deleteLastPathComponent()
+        }
+        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            executable.deleteLastPathComponent()
+            candidates.append(executable)
+        }
+        for candidate in candidates {
+            let path = candidate.appendingPathComponent("Examples").appendingPathComponent(name).path
+            if manager.fileExists(atPath: path) {
+                return path.hasPrefix(manager.currentDirectoryPath + "/")
+                    ? String(path.dropFirst(manager.currentDirectoryPath.count + 1)) : path
+            }
+        }
+        return nil
+    }
+}

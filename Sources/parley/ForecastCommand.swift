@@ -1,0 +1,44 @@
+import ArgumentParser
+import ParleyBargaining
+import ParleyIO
+import ParleyReports
+
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast each issue's outcome with each model, scored against history where known.",
+        discussion: """
+            Models: \(ModelCatalog.all.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
+
+            Example:
+              parley forecast Examples/bonn-2001.yaml
+              parley forecast Examples/bonn-2001.yaml --model weighted-median --json
+            """)
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Flag(help: "Write one JSON document to stdout and nothing else.")
+    var json = false
+
+    func run() throws {
+        try Console.run {
+            let scenario = try ScenarioFile.read(file)
+            let models = modelOptions.models
+            let report = try ForecastReport(scenario: scenario, models: models)
+            if json {
+                Console.out(ResultJSON.forecast(report, models: models), terminator: "")
+            } else {
+                Console.out(ForecastTable.render(report, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
+            }
+        }
+    }
+}
+
+extension Console {
+    static func out(_ text: String, terminator: String) {
+        out(terminator.isEmpty && text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    }
+}

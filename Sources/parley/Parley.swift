@@ -1,0 +1,24 @@
+import ArgumentParser
+
+@main
+struct Parley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Model, simulate and forecast negotiations between governments, factions and organisations.",
+        discussion: """
+            Scenarios are YAML or JSON files (format: parley/1); KTAB CSV/XML and decide TSV are imported.
+            Exit codes: 0 ok, 64 usage, 65 bad input data, 66 missing file, 70 internal error,
+            73 output file not writable.
+
+            Example:
+              parley demo
+              parley forecast Examples/bonn-2001.yaml
+            """,
+        version: ParleyVersion.current,
+        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, ConvertCommand.self]
+    )
+}
+
+enum ParleyVersion {
+    static let current = "0.1.0"
+}
