@@ -61,6 +61,7 @@ struct DecodingContext {
             return nil
         }
         var seen: [String: SourceLocation] = [:]
+        var suggested = Set<String>()
         var kept: [(key: ScalarNode, value: DocumentNode)] = []
         for pair in pairs {
             let key = pair.key.text
@@ -73,6 +74,7 @@ struct DecodingContext {
             seen[key] = pair.key.location
             guard allowed.contains(key) else {
                 let suggestion = Suggestion.closest(to: key, in: allowed)
+                if let suggestion { suggested.insert(suggestion) }
                 fail(.unknownKey, at: keyPath, pair.key.location,
                      "unknown key '\(key)' in \(what); expected one of: \(allowed.joined(separator: ", "))",
                      hint: suggestion.map { "did you mean '\($0)'?" })
@@ -81,7 +83,8 @@ struct DecodingContext {
             record(keyPath, at: pair.value.location)
             kept.append(pair)
         }
-        for (key, expectation) in required where seen[key] == nil {
+        // A misspelt required key already got a "did you mean"; do not also call it missing.
+        for (key, expectation) in required where seen[key] == nil && !suggested.contains(key) {
             fail(.missingField, at: path.appending(key), location, "missing required field '\(key)' in \(what): expected \(expectation)")
         }
         return Fields(entries: kept, location: location)

@@ -271,7 +271,10 @@ struct ScenarioDecoder {
                 failed = true
                 continue
             }
-            if let stance = decodeStance(pair.value, issue: issue, at: stancePath) {
+            let stance = decodeStance(pair.value, issue: issue, at: stancePath)
+            // Errors about the stance as a whole point at its issue key.
+            context.record(stancePath, at: pair.key.location)
+            if let stance {
                 stances.append(stance)
             } else {
                 failed = true
@@ -285,7 +288,6 @@ struct ScenarioDecoder {
             node, at: path, what: "a stance", allowed: ["position", "salience", "capability", "evidence"],
             required: [("position", "a number on the issue's scale"), ("salience", "a number 0-100")])
         else { return nil }
-        context.record(path, at: node.location)
         let position = fields["position"].flatMap {
             decodeSpreadValue($0, at: path.appending("position"), what: "a position on the issue's scale", allowRelative: false)
         }
