@@ -8,6 +8,12 @@ struct Fields {
     subscript(_ key: String) -> DocumentNode? {
         entries.first { $0.key.text == key }?.value
     }
+
+    /// The `value` entry of a `{value: ..., sd: ...}` mapping, if `node` is one.
+    static func value(of node: DocumentNode) -> DocumentNode? {
+        guard case .mapping(let pairs, _) = node else { return nil }
+        return pairs.first { $0.key.text == "value" }?.value
+    }
 }
 
 /// Walks a ``DocumentNode`` tree against a schema, collecting every error with its location

@@ -3,6 +3,9 @@ import ParleyCore
 /// Applies the `parley/1` schema to a ``DocumentNode`` tree (from YAML or JSON).
 struct ScenarioDecoder {
     private var context: DecodingContext
+    /// Scales of the issues decoded so far, so stances can be checked against them while the
+    /// rest of the file is still being read (and reported together with other errors).
+    private var scales: [String: Scale] = [:]
 
     init(file: String?) {
         context = DecodingContext(file: file)
@@ -37,7 +40,9 @@ struct ScenarioDecoder {
             decoder.decodeSource(node, at: path)
         }
         let issues = decodeList(fields["issues"], at: ["issues"], what: "a list of issues") { decoder, node, path in
-            decoder.decodeIssue(node, at: path)
+            let issue = decoder.decodeIssue(node, at: path)
+            if let issue, decoder.scales[issue.id] == nil { decoder.scales[issue.id] = issue.scale }
+            return issue
         }
         let stakeholders = decodeList(fields["stakeholders"], at: ["stakeholders"], what: "a list of stakeholders") { decoder, node, path in
             decoder.decodeStakeholder(node, at: path)
@@ -147,9 +152,10 @@ struct ScenarioDecoder {
             observed = decodeObserved(node, at: path.appending("observed"))
             observedFailed = observed == nil
         }
-        guard let id, let name, let scale, let anchors, !observedFailed else { return nil }
+        guard let id, let name, let scale else { return nil }
         do {
-            return try PolicyIssue(id: id, name: name, description: description ?? nil, scale: scale, anchors: anchors, observed: observed)
+            let issue = try PolicyIssue(id: id, name: name, description: description ?? nil, scale: scale, anchors: anchors ?? [], observed: observed)
+            return anchors == nil || observedFailed ? nil : issue
         } catch {
             context.absorb(error, under: path)
             return nil
@@ -242,10 +248,13 @@ struct ScenarioDecoder {
         }
         let evidence = decodeEvidenceList(fields["evidence"], at: path.appending("evidence"))
         let stances = fields["stances"].flatMap { decodeStances($0, at: path.appending("stances")) }
-        guard let id, let name, let capability, let evidence, let stances else { return nil }
+        guard let id, let name, let capability else { return nil }
+        // Check the stakeholder's own fields even when a stance or evidence failed, so that all
+        // errors are reported together.
         do {
-            return try Stakeholder(id: id, name: name, description: description ?? nil, capability: capability.value,
-                                   capabilitySpread: capability.spread, evidence: evidence, stances: stances)
+            let stakeholder = try Stakeholder(id: id, name: name, description: description ?? nil, capability: capability.value,
+                                              capabilitySpread: capability.spread, evidence: evidence ?? [], stances: stances ?? [])
+            return evidence == nil || stances == nil ? nil : stakeholder
         } catch {
             context.absorb(error, under: path)
             return nil
@@ -301,11 +310,17 @@ struct ScenarioDecoder {
             capabilityFailed = capability == nil
         }
         let evidence = decodeEvidenceList(fields["evidence"], at: path.appending("evidence"))
-        guard let position, let salience, let evidence, !capabilityFailed else { return nil }
+        if let position, let scale = scales[issue], !scale.contains(position.value), let node = fields["position"] {
+            let valueNode: DocumentNode = if case .mapping = node, let inner = Fields.value(of: node) { inner } else { node }
+            context.fail(.outOfRange, at: path.appending("position"), valueNode.location,
+                         "\(NumberText.plain(position.value)) is outside the scale \(scale.rangeText) of issue '\(issue)'")
+        }
+        guard let position, let salience else { return nil }
         do {
-            return try Stance(issue: issue, position: position.value, salience: salience.value, capability: capability?.value,
-                              positionSpread: position.spread, salienceSpread: salience.spread,
-                              capabilitySpread: capability?.spread, evidence: evidence)
+            let stance = try Stance(issue: issue, position: position.value, salience: salience.value, capability: capability?.value,
+                                    positionSpread: position.spread, salienceSpread: salience.spread,
+                                    capabilitySpread: capability?.spread, evidence: evidence ?? [])
+            return evidence == nil || capabilityFailed ? nil : stance
         } catch {
             context.absorb(error, under: path)
             return nil
