@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
             let report = try ForecastReport(scenario: scenario, models: ModelCatalog.all)
             var lines: [String] = []
             lines.append(style.bold("Parley demo: \(scenario.name)"))
-            lines.append(style.dim("scenario: \(path) (\(ValidateCommand.summary(scenario)))"))
+            lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))
             lines.append("")
             lines.append(TextWrap.wrap(
                 "Ten parties bargained at the Petersberg over three questions: how many posts the Northern Alliance "

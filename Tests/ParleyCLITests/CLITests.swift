@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The `parley` executable, run as a user runs it.
+struct ParleyProcess {
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// Next to the test bundle (`swift test` builds `parley` into the same folder).
+    static let executable: String? = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("parley").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("parley").path,
+            packageRoot + "/.build/debug/parley",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String = packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(executable, "parley executable not found"))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "COLUMNS")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func validateAcceptsTheExamples() throws {
+        let result = try ParleyProcess.run(["validate", "Examples/bonn-2001.yaml", "Examples/ec-car-emissions.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok: Examples/bonn-2001.yaml: 10 stakeholders, 3 issues"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func validateReportsLocatedErrorsAndExits65() throws {
+        let directory = try ParleyProcess.temporaryDirectory()
+        let bad = directory + "/bad.yaml"
+        let text = try String(contentsOfFile: ParleyProcess.packageRoot + "/Examples/bonn-2001.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    capability: 90\n", with: "    capabilty: 90\n")
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try ParleyProcess.run(["validate", bad])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.yaml:93:5: error: stakeholders[0].capabilty: unknown key 'capabilty' in a stakeholder"))
+        #expect(result.stderr.contains("hint: did you mean 'capability'?"))
+        #expect(!result.stderr.contains("\u{1B}["), "no colour when stderr is not a terminal")
+    }
+
+    @Test func missingFileExits66() throws {
+        let result = try ParleyProcess.run(["validate", "no-such-file.yaml"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("error: no such file: no-such-file.yaml"))
+    }
+
+    @Test func unknownModelIsAUsageError() throws {
+        let result = try ParleyProcess.run(["forecast", "Examples/bonn-2001.yaml", "--model", "nsh"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown model 'nsh'"))
+    }
+
+    @Test func forecastTableMatchesTheGoldenFile() throws {
+        let result = try ParleyProcess.run(["forecast", "Examples/bonn-2001.yaml"])
+        #expect(result.status == 0)
+        let golden = try String(contentsOfFile: ParleyProcess.packageRoot + "/Tests/ParleyCLITests/Golden/forecast-bonn.txt", encoding: .utf8)
+        #expect(result.stdout == golden, "regenerate with scripts/update-golden.sh if the change is intended")
+        let widest = result.stdout.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(widest <= 80)
+    }
+
+    @Test func forecastJSONHasTheContractKeys() throws {
+        let result = try ParleyProcess.run(["forecast", "Examples/bonn-2001.yaml", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["scenario"] as? String == "Bonn Conference 2001")
+        let forecasts = try #require(object["forecasts"] as? [[String: Any]])
+        #expect(forecasts.count == 9)  // 3 issues x 3 models
+        let mean = try #require(forecasts.first { $0["model"] as? String == "weighted-mean" && $0["issue"] as? String == "na-share" })
+        // reference/bonn-2001.md §1.6: compromise 51.5 on the NA share; observed 60.
+        #expect(abs((mean["value"] as? Double ?? 0) - 51.51) < 0.01)
+        #expect(mean["observed"] as? Double == 60)
+        #expect(abs((mean["error"] as? Double ?? 0) - (-8.49)) < 0.01)
+    }
+
+    @Test func demoRunsTheFoundingCaseAndFits80Columns() throws {
+        let result = try ParleyProcess.run(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Parley demo: Bonn Conference 2001"))
+        let prose = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(prose.contains("tenaciously demanded the majority share"))
+        #expect(prose.contains("This is the best deal you can get"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func demoFindsTheExampleFromAnotherDirectory() throws {
+        let result = try ParleyProcess.run(["demo"], directory: try ParleyProcess.temporaryDirectory())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Bonn Conference 2001"))
+    }
+
+    @Test func convertRoundTripsAndWritesNothingOnBadInput() throws {
+        let directory = try ParleyProcess.temporaryDirectory()
+        let json = directory + "/bonn.json"
+        let back = directory + "/bonn.yaml"
+        #expect(try ParleyProcess.run(["convert", "Examples/bonn-2001.yaml", json]).status == 0)
+        #expect(try ParleyProcess.run(["convert", json, back]).status == 0)
+        let again = try ParleyProcess.run(["forecast", back, "--json"])
+        let original = try ParleyProcess.run(["forecast", "Examples/bonn-2001.yaml", "--json"])
+        #expect(again.stdout == original.stdout)
+
+        let bad = directory + "/bad.json"
+        try "{\"format\": \"parley/1\"}".write(toFile: bad, atomically: true, encoding: .utf8)
+        let output = directory + "/never.yaml"
+        let result = try ParleyProcess.run(["convert", bad, output])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("missing required field 'name'"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test(arguments: ["validate", "forecast", "convert", "demo"])
+    func everyCommandHasHelpWithAnExample(command: String) throws {
+        let result = try ParleyProcess.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example:"))
+        #expect(result.stdout.contains("parley \(command)") || command == "demo")
+    }
+}
