@@ -135,7 +135,8 @@ public struct Scenario: Sendable, Hashable {
         return errors
     }
 
-    private static func checkSource(_ id: String, known: [String], at path: ScenarioPath) -> [ScenarioError] {
+    /// The error for evidence or an outcome citing a source id that is not among `known`.
+    package static func checkSource(_ id: String, known: [String], at path: ScenarioPath) -> [ScenarioError] {
         guard !known.contains(id) else { return [] }
         let suggestion = Suggestion.closest(to: id, in: known)
         return [ScenarioError(

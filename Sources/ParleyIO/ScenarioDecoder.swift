@@ -6,6 +6,8 @@ struct ScenarioDecoder {
     /// Scales of the issues decoded so far, so stances can be checked against them while the
     /// rest of the file is still being read (and reported together with other errors).
     private var scales: [String: Scale] = [:]
+    /// Ids of the sources, once decoded, so citations can be checked along with everything else.
+    private var sourceIDs: [String]?
 
     init(file: String?) {
         context = DecodingContext(file: file)
@@ -39,6 +41,7 @@ struct ScenarioDecoder {
         let sources = decodeList(fields["sources"], at: ["sources"], what: "a list of sources") { decoder, node, path in
             decoder.decodeSource(node, at: path)
         }
+        sourceIDs = sources?.map(\.id)
         let issues = decodeList(fields["issues"], at: ["issues"], what: "a list of issues") { decoder, node, path in
             let issue = decoder.decodeIssue(node, at: path)
             if let issue, decoder.scales[issue.id] == nil { decoder.scales[issue.id] = issue.scale }
@@ -124,6 +127,13 @@ struct ScenarioDecoder {
         }
         let page = optionalString(fields, "page", at: path)
         let note = optionalString(fields, "note", at: path)
+        if let source, let known = sourceIDs {
+            let problems = Scenario.checkSource(source, known: known, at: path.appending("source"))
+            for problem in problems {
+                context.fail(problem.code, at: problem.path, fields["source"]?.location ?? fields.location, problem.message, hint: problem.hint)
+            }
+            if !problems.isEmpty { return nil }
+        }
         guard let source, let quote, !aboutFailed else { return nil }
         do {
             return try Evidence(source: source, quote: quote, about: about, page: page ?? nil, note: note ?? nil)

@@ -7,8 +7,8 @@ struct Parley: ParsableCommand {
         abstract: "Model, simulate and forecast negotiations between governments, factions and organisations.",
         discussion: """
             Scenarios are YAML or JSON files (format: parley/1); KTAB CSV/XML and decide TSV are imported.
-            Exit codes: 0 ok, 64 usage, 65 bad input data, 66 missing file, 70 internal error,
-            73 output file not writable.
+
+            Exit codes: 0 ok; 64 usage; 65 bad input data; 66 missing or unreadable file; 70 internal error; 73 output not writable.
 
             Example:
               parley demo

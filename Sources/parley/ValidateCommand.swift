@@ -45,7 +45,8 @@ struct ValidateCommand: ParsableCommand {
         let stances = scenario.stakeholders.flatMap(\.stances)
         let backed = stances.filter { !$0.evidence.isEmpty }.count
         let capabilities = scenario.stakeholders.filter { !$0.evidence.isEmpty }.count
-        return "\(scenario.stakeholders.count) stakeholders, \(scenario.issues.count) issues, \(scenario.sources.count) sources; "
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return "\(count(scenario.stakeholders.count, "stakeholder")), \(count(scenario.issues.count, "issue")), \(count(scenario.sources.count, "source")); "
             + "evidence for \(backed) of \(stances.count) stances and \(capabilities) of \(scenario.stakeholders.count) capabilities"
     }
 }
