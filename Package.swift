@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ParleyCore", targets: ["ParleyCore"]),
         .library(name: "ParleyBargaining", targets: ["ParleyBargaining"]),
+        .library(name: "ParleySimulation", targets: ["ParleySimulation"]),
         .library(name: "ParleyIO", targets: ["ParleyIO"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
         .executable(name: "parley", targets: ["parley"]),
@@ -27,6 +28,7 @@ let package = Package(
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
         .target(name: "ParleyBargaining", dependencies: ["ParleyCore"], swiftSettings: strictSettings),
+        .target(name: "ParleySimulation", dependencies: ["ParleyCore", "ParleyBargaining"], swiftSettings: strictSettings),
         .target(
             name: "ParleyIO",
             dependencies: ["ParleyCore", "ParleyBargaining", .product(name: "Yams", package: "Yams")],
@@ -56,6 +58,7 @@ let package = Package(
                 "ParleyCore", "ParleyIO",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -67,8 +70,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ParleySimulationTests",
+            dependencies: ["ParleyCore", "ParleySimulation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ParleyCLITests",
             dependencies: ["parley"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]

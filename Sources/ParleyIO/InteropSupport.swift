@@ -91,6 +91,13 @@ enum Interop {
         return fields
     }
 
+    /// `fields` without the empty fields at the end (a trailing delimiter), keeping at least one.
+    static func droppingTrailingEmpty(_ fields: [DelimitedField]) -> [DelimitedField] {
+        var result = fields
+        while result.count > 1, result.last?.text.isEmpty == true { result.removeLast() }
+        return result
+    }
+
     /// `text` without leading and trailing whitespace.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
@@ -118,7 +125,8 @@ enum Interop {
             mantissa = String(text[..<e])
             exponent = parsed
         }
-        guard let value = Double("\(mantissa)e\(exponent + places)"), value.isFinite else { return nil }
+        let (shifted, overflow) = exponent.addingReportingOverflow(places)
+        guard !overflow, let value = Double("\(mantissa)e\(shifted)"), value.isFinite else { return nil }
         return value
     }
 
@@ -126,10 +134,9 @@ enum Interop {
     /// so that ``number(_:shiftedBy:)`` reads back exactly `value`: 95 with 2 gives `0.95`.
     static func text(_ value: Double, shiftedBy places: Int) -> String {
         let plain = NumberText.plain(value)
-        guard value.isFinite, !plain.contains("e"), places > 0 else {
-            var divisor = 1.0
-            for _ in 0..<max(0, places) { divisor *= 10 }
-            return NumberText.plain(value / divisor)
+        guard value.isFinite, places > 0 else { return plain }
+        if let e = plain.firstIndex(of: "e"), let exponent = Int(plain[plain.index(after: e)...]) {
+            return "\(plain[..<e])e\(exponent - places)"
         }
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain

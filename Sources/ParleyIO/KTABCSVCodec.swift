@@ -25,7 +25,7 @@ enum KTABCSVCodec {
     static func decode(_ text: String, file: String?) throws(ScenarioErrors) -> Scenario {
         var context = DecodingContext(file: file)
         let lines = Interop.lines(text).map { line in
-            (number: line.number, fields: dropTrailingEmpty(Interop.fields(line.text, delimiter: ",", quote: "\"")))
+            (number: line.number, fields: Interop.droppingTrailingEmpty(Interop.fields(line.text, delimiter: ",", quote: "\"")))
         }
         func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
         guard let first = lines.first, !first.fields.isEmpty else {
@@ -91,7 +91,7 @@ enum KTABCSVCodec {
             let span = rows.isEmpty ? "none" : "lines \(rows.first?.number ?? 3)-\(rows.last?.number ?? 3)"
             context.fail(.invalidValue, at: .root, at(1, head[2].column),
                          "KTAB CSV line 1 declares \(declaredActors) actors, but the file has \(rows.count) actor row(s) (\(span))",
-                         hint: "set the third field of line 1 to \(rows.count), or add the missing rows")
+                         hint: "set the third field of line 1 to \(rows.count), or " + (declaredActors > rows.count ? "add the missing rows" : "remove the extra rows"))
         }
         guard let scenario = draft.scenario(sourceID: "ktab-csv", format: formatName, context: &context) else {
             throw ScenarioErrors(context.sortedErrors)
@@ -187,12 +187,6 @@ enum KTABCSVCodec {
         context.fail(.invalidValue, at: .root, SourceLocation(file: context.file, line: line, column: field.column),
                      "KTAB CSV line \(line), column \(field.column) (\(what)): expected a whole number 1-\(maximumCount), found '\(field.text)'")
         return nil
-    }
-
-    private static func dropTrailingEmpty(_ fields: [DelimitedField]) -> [DelimitedField] {
-        var result = fields
-        while result.count > 1, result.last?.text.isEmpty == true { result.removeLast() }
-        return result
     }
 
     /// KTAB's reader turns `$$` into a comma.

@@ -35,6 +35,8 @@ struct KTABDraft {
     var spatial: SpatialSettings?
     /// Pairs by actor name, resolved to stakeholder ids when the scenario is built.
     var idealPairs: [IdealPair] = []
+    /// Names of actors left out for errors already reported; pairs naming them add no error.
+    var failedNames: Set<String> = []
 
     init(name: String, summary: String?) {
         self.name = name
@@ -44,6 +46,7 @@ struct KTABDraft {
     /// The scenario, or `nil` with the problems added to `context` (located at the row,
     /// dimension or pair they concern).
     func scenario(sourceID: String, format: String, context: inout DecodingContext) -> Scenario? {
+        context.record(.root, at: SourceLocation(file: context.file, line: 1, column: 1))
         var taken = Set<String>()
         var issues: [PolicyIssue] = []
         var issueIDs: [String] = []
@@ -90,7 +93,7 @@ struct KTABDraft {
                 for (role, name) in [("adjustingIdeal", pair.adjusting), ("referencePos", pair.reference)] {
                     if let id = idByName[name] {
                         ids.append(id)
-                    } else {
+                    } else if !failedNames.contains(name) {
                         context.fail(.unknownReference, at: .root, pair.location,
                                      "<\(role)> names the actor '\(name)', which is not among the actors \(Interop.quotedList(rows.map(\.name)))",
                                      hint: Suggestion.closest(to: name, in: rows.map(\.name)).map { "did you mean '\($0)'?" })
@@ -143,8 +146,9 @@ struct KTABTable {
         var saliences: [Double]
     }
 
-    /// KTAB's limits (`Model::maxActNameLen`, `minNumActor`).
+    /// KTAB's limits (`Model::maxActNameLen`, `Model::maxActDescLen`, `minNumActor`).
     static let maximumActorNameLength = 25
+    static let maximumActorDescriptionLength = 256
     static let minimumActors = 3
 
     var issueIDs: [String]
@@ -169,7 +173,7 @@ struct KTABTable {
             var saliences: [Double] = []
             for issue in scenario.issues {
                 if let stance = stakeholder.stance(on: issue.id) {
-                    positions.append(Swift.min(100, Swift.max(0, issue.scale.toPercent(stance.position))))
+                    positions.append(Self.percent(stance.position, on: issue.scale))
                     saliences.append(stance.salience)
                     if let capability = stance.capability, capability != stakeholder.capability {
                         overridden.append("\(stakeholder.id) on \(issue.id)")
@@ -205,6 +209,10 @@ struct KTABTable {
         if !longNames.isEmpty {
             notes.append("KTAB accepts actor names of at most \(Self.maximumActorNameLength) characters; \(longNames.count) are longer (\(Interop.quotedList(longNames, limit: 3))): shorten them before running KTAB")
         }
+        let longDescriptions = rows.filter { $0.description.count > Self.maximumActorDescriptionLength }.map(\.id)
+        if !longDescriptions.isEmpty {
+            notes.append("KTAB accepts actor descriptions of at most \(Self.maximumActorDescriptionLength) characters; those of \(Interop.quotedList(longDescriptions)) are longer: shorten them before running KTAB")
+        }
         if rows.count < Self.minimumActors {
             notes.append("KTAB needs at least \(Self.minimumActors) actors; the scenario has \(rows.count)")
         }
@@ -212,6 +220,13 @@ struct KTABTable {
             notes.append("ids that KTAB names would not reproduce are kept in a form KTAB ignores, so that Parley reads them back")
         }
         if let note = Interop.droppedNote(scenario, format: format, dropped: dropped) { notes.append(note) }
+    }
+
+    /// `value` on KTAB's 0–100 scale: as it is on a 0–100 scale (no rounding noise), else
+    /// mapped linearly and kept inside 0–100.
+    static func percent(_ value: Double, on scale: Scale) -> Double {
+        if scale.min == 0, scale.max == 100 { return value }
+        return Swift.min(100, Swift.max(0, scale.toPercent(value)))
     }
 
     /// Saliences scaled to sum to at most 100, rounded down to 4 decimals; the sum is

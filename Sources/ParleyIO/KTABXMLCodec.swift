@@ -65,10 +65,14 @@ enum KTABXMLCodec {
         if let actors = root.child("Actors") {
             checkChildren(actors, allowed: ["Actor"], repeating: ["Actor"], context: &context)
             for actor in actors.children("Actor") {
-                if let row = readActor(actor, dimensions: draft.dimensions, context: &context) { draft.rows.append(row) }
+                if let row = readActor(actor, dimensions: draft.dimensions, context: &context) {
+                    draft.rows.append(row)
+                } else if let name = actor.child("name")?.trimmedText {
+                    draft.failedNames.insert(name)
+                }
             }
         }
-        if draft.rows.isEmpty {
+        if root.child("Actors")?.children("Actor").isEmpty ?? true {
             context.fail(.missingField, at: .root, root.child("Actors")?.location ?? root.location,
                          "expected <Actors> with at least one <Actor>, found none")
         }
@@ -214,7 +218,6 @@ enum KTABXMLCodec {
         _ actor: XMLNode, list: String, item: String, who: String, dimensions: [KTABDraft.Dimension],
         context: inout DecodingContext
     ) -> [Double]? {
-        let what = item == "dCoord" ? "position" : "salience"
         guard let listNode = actor.child(list) else {
             context.fail(.missingField, at: .root, actor.location, "\(who): missing <\(list)> with one <\(item)> per dimension")
             return nil
@@ -231,13 +234,13 @@ enum KTABXMLCodec {
             let dimension = index < dimensions.count ? " (\(dimensions[index].name))" : ""
             if text.isEmpty {
                 context.fail(.missingField, at: .root, element.location,
-                             "empty <\(item)> for \(who), dimension \(index + 1)\(dimension): expected a \(what) 0-100",
+                             "empty <\(item)> for \(who), dimension \(index + 1)\(dimension): expected a number 0-100",
                              hint: "KTAB stops on an empty element too ('no text for the following xml element'); write the number")
             } else if let value = Interop.number(text), (0...100).contains(value) {
                 values.append(value)
             } else {
                 context.fail(.outOfRange, at: .root, element.location,
-                             "<\(item)> for \(who), dimension \(index + 1)\(dimension): expected a \(what) 0-100, found '\(text)'")
+                             "<\(item)> for \(who), dimension \(index + 1)\(dimension): expected a number 0-100, found '\(text)'")
             }
         }
         return values.count == dimensions.count && items.count == dimensions.count ? values : nil
