@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ParleyCore", targets: ["ParleyCore"]),
         .library(name: "ParleyBargaining", targets: ["ParleyBargaining"]),
+        .library(name: "ParleyGames", targets: ["ParleyGames"]),
         .library(name: "ParleySimulation", targets: ["ParleySimulation"]),
         .library(name: "ParleyIO", targets: ["ParleyIO"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
@@ -24,14 +25,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
         .target(name: "ParleyBargaining", dependencies: ["ParleyCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ParleyGames",
+            dependencies: ["ParleyCore", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "ParleySimulation", dependencies: ["ParleyCore", "ParleyBargaining"], swiftSettings: strictSettings),
         .target(
             name: "ParleyIO",
-            dependencies: ["ParleyCore", "ParleyBargaining", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyGames", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -42,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyBargaining", "ParleyIO", "ParleyReports",
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +74,15 @@ let package = Package(
                 "ParleyCore", "ParleyBargaining",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyGamesTests",
+            dependencies: [
+                "ParleyCore", "ParleyGames",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
