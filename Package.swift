@@ -74,6 +74,7 @@ let package = Package(
                 "ParleyCore", "ParleyBargaining",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
