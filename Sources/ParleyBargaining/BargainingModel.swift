@@ -110,3 +110,10 @@ public struct ModelRun: Sendable, Hashable {
         outcomes.first { $0.issue == issue }?.value
     }
 }
+
+extension [IssueOutcome] {
+    /// The outcomes that have a value, as trajectory values.
+    public var forecastValues: [Trajectory.IssueValue] {
+        compactMap { outcome in outcome.value.map { Trajectory.IssueValue(issue: outcome.issue, value: $0) } }
+    }
+}

@@ -49,7 +49,16 @@ public struct ForecastReport: Sendable, Hashable {
     public init(scenario: Scenario, models: [any BargainingModel]) throws(ModelError) {
         var runs: [ModelRun] = []
         for model in models {
-            runs.append(try model.run(scenario))
+            if let ensemble = model as? EnsembleModel {
+                // Reuse the members' runs made above; run only the missing ones.
+                var available = runs
+                for member in ensemble.members where !available.contains(where: { $0.model == member.name }) {
+                    available.append(try member.run(scenario))
+                }
+                runs.append(ensemble.combine(available, scenario: scenario))
+            } else {
+                runs.append(try model.run(scenario))
+            }
         }
         self.scenario = scenario.name
         self.runs = runs
@@ -59,6 +68,11 @@ public struct ForecastReport: Sendable, Hashable {
                     ?? IssueOutcome(issue: issue.id, value: nil, note: "the model gave no forecast"), issue: issue)
             }
         }
+    }
+
+    /// Who won under each model's forecast, in the order of `runs`.
+    public func winners(scenario: Scenario) -> [WinnersAndLosers] {
+        runs.map { WinnersAndLosers(scenario: scenario, run: $0) }
     }
 
     /// Mean absolute 0–100 error of `model` over the issues with an observed outcome.

@@ -1,7 +1,10 @@
 /// The models Parley can run, by their command-line names.
 public enum ModelCatalog {
-    /// Every model available now, in the order tables list them.
-    public static let all: [any BargainingModel] = [WeightedMeanModel(), WeightedMedianModel(), NashBargainingModel()]
+    /// The individual models, in the order tables list them.
+    public static let members: [any BargainingModel] = [WeightedMeanModel(), WeightedMedianModel(), NashBargainingModel()]
+
+    /// Every model, the ensemble of ``members`` last.
+    public static let all: [any BargainingModel] = members + [EnsembleModel(members: members)]
 
     /// The names of ``all``.
     public static var names: [String] { all.map(\.name) }

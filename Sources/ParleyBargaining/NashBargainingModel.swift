@@ -36,7 +36,8 @@ public struct NashBargainingModel: BargainingModel {
             let value = Self.solve(weights.entries.map { ($0.position, $0.weight) }, scale: issue.scale)
             return IssueOutcome(issue: issue.id, value: value)
         }
-        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario), stopReason: .closedForm)
+        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario, forecast: outcomes.forecastValues),
+                        stopReason: .closedForm)
     }
 
     /// The weighted Nash solution for (position, weight) pairs on `scale`.

@@ -22,6 +22,7 @@ public struct WeightedMeanModel: BargainingModel {
             let sum = weights.entries.reduce(0) { $0 + $1.weight * $1.position }
             return IssueOutcome(issue: issue.id, value: issue.scale.clamp(sum / total))
         }
-        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario), stopReason: .closedForm)
+        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario, forecast: outcomes.forecastValues),
+                        stopReason: .closedForm)
     }
 }

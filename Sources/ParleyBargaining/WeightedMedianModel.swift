@@ -26,7 +26,8 @@ public struct WeightedMedianModel: BargainingModel {
             }
             return IssueOutcome(issue: issue.id, value: value)
         }
-        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario), stopReason: .closedForm)
+        return ModelRun(model: name, outcomes: outcomes, trajectory: Trajectory(opening: scenario, forecast: outcomes.forecastValues),
+                        stopReason: .closedForm)
     }
 
     /// The weighted median of (position, weight) pairs with the tie rule above; `nil` when

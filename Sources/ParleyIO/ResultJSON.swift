@@ -5,7 +5,8 @@ public import ParleyCore
 public enum ResultJSON {
     /// `parley forecast --json`:
     /// `{"scenario", "forecasts": [{"model", "issue", "value", "observed"?, "error"?, ...}], "models": [...]}`.
-    public static func forecast(_ report: ForecastReport, models: [any BargainingModel]) -> String {
+    /// With `winners`, a `"winners"` list holds each model's (and history's) ``WinnersAndLosers``.
+    public static func forecast(_ report: ForecastReport, models: [any BargainingModel], winners: [WinnersAndLosers]? = nil) -> String {
         let forecasts = report.forecasts.map { row -> OutputNode in
             .map([
                 ("model", .text(row.model)),
@@ -33,6 +34,7 @@ public enum ResultJSON {
             ("scenario", .text(report.scenario)),
             ("forecasts", .sequence(forecasts, flow: false)),
             ("models", .sequence(modelList, flow: false)),
+            ("winners", winners.map(Self.winners)),
         ]))
     }
 
@@ -52,5 +54,61 @@ public enum ResultJSON {
                 ], flow: true)
             }, flow: false)),
         ]))
+    }
+}
+
+extension ResultJSON {
+    /// `parley simulate --json`: `{"model", "rounds": [{"round", "positions": {stakeholder: {issue: value}},
+    /// "forecast": {issue: value}}], "converged", "stop_reason", ...}`.
+    public static func simulation(_ run: ModelRun, scenario: Scenario) -> String {
+        let rounds = run.trajectory.rounds.map { round -> OutputNode in
+            .map([
+                ("round", .number(Double(round.index))),
+                ("positions", .mapping(round.positions.map { party in
+                    (.name(party.stakeholder), .mapping(party.values.map { (.name($0.issue), .number($0.value)) }, flow: true))
+                }, flow: false)),
+                ("forecast", .mapping(round.forecast.map { (.name($0.issue), .number($0.value)) }, flow: true)),
+            ])
+        }
+        var stopDetail: [(String, OutputNode?)] = []
+        switch run.stopReason {
+        case .converged(let round): stopDetail = [("round", .number(Double(round)))]
+        case .roundLimit(let limit): stopDetail = [("limit", .number(Double(limit)))]
+        case .cycle(let start, let period): stopDetail = [("start", .number(Double(start))), ("period", .number(Double(period)))]
+        case .closedForm: break
+        }
+        return JSONWriter.write(.map([
+            ("scenario", .text(scenario.name)),
+            ("model", .text(run.model)),
+            ("converged", .literal(run.stopReason.isConverged ? "true" : "false")),
+            ("stop_reason", .text(run.stopReason.key)),
+            ("stop_detail", stopDetail.isEmpty ? nil : .map(stopDetail, flow: true)),
+            ("outcomes", .sequence(run.outcomes.map { outcome in
+                .map([("issue", .text(outcome.issue)), ("value", outcome.value.map(OutputNode.number) ?? .literal("null")),
+                      ("note", outcome.note.map(OutputNode.text))], flow: true)
+            }, flow: false)),
+            ("rounds", .sequence(rounds, flow: false)),
+        ]))
+    }
+
+    /// The winners-and-losers part of `parley forecast --json --winners`.
+    static func winners(_ tables: [WinnersAndLosers]) -> OutputNode {
+        .sequence(tables.map { table in
+            .map([
+                ("source", .text(table.source)),
+                ("stakeholders", .sequence(table.standings.map { standing in
+                    .map([
+                        ("stakeholder", .text(standing.stakeholder)),
+                        ("rank", .number(Double(standing.rank))),
+                        ("distance", standing.distance.map(OutputNode.number) ?? .literal("null")),
+                        ("moved", standing.moved.map(OutputNode.number)),
+                        ("issues", .sequence(standing.issues.map { issue in
+                            .map([("issue", .text(issue.issue)), ("distance", .number(issue.distance)),
+                                  ("salience", .number(issue.salience)), ("moved", issue.moved.map(OutputNode.number))], flow: true)
+                        }, flow: false)),
+                    ])
+                }, flow: false)),
+            ])
+        }, flow: false)
     }
 }

@@ -26,13 +26,34 @@ public enum FoundingCaseReading {
             + "see that deadline bargaining, which is why Parley's dynamic models (expected utility, exchange, "
             + "spatial) are the next step."
         paragraphs.append(holdOut)
-        if let iran = scenario.stakeholder("iran"), let iranPosition = iran.stance(on: share.id)?.position {
-            let side = abs(iranPosition - observed) < abs(compromise - observed) ? "nearer the outcome than" : "no nearer the outcome than"
-            paragraphs.append(
-                "Iran's coded position on the share (\(ForecastReading.number(iranPosition))%) is \(side) the compromise: "
-                    + "on this coding, the deal Iran brokered sits where Iran stood. Whether that is how Iran \"won\" "
-                    + "is a question for the winners-and-losers analysis that comes with the dynamic models.")
-        }
+        if let answer = howIranWon(report, scenario: scenario) { paragraphs.append(answer) }
         return paragraphs
+    }
+
+    /// The title's question, "How Iran won": Iran's rank among the parties by how close the
+    /// outcome came to its opening positions, under history and under each model, and how
+    /// much the models agree.
+    static func howIranWon(_ report: ForecastReport, scenario: Scenario) -> String? {
+        guard scenario.stakeholder("iran") != nil else { return nil }
+        let count = scenario.stakeholders.count
+        var text = "Did Iran win? Rank the \(count) parties by how close the outcome came to their opening positions "
+            + "(salience-weighted, 0-100)."
+        if let history = WinnersAndLosers.history(scenario), let iran = history.standing(of: "iran"), let distance = iran.distance {
+            let first = history.standings.first { $0.rank == 1 }?.stakeholder ?? "?"
+            text += " Against history Iran ranks #\(iran.rank) of \(count) (distance \(ForecastReading.number(distance))"
+                + (first == "iran" ? ": the outcome sat closer to Iran's openings than to anyone else's)." : "; #1 is \(first)).")
+        }
+        let ranks = report.winners(scenario: scenario).compactMap { table in
+            table.standing(of: "iran").map { (table.source, $0.rank) }
+        }
+        guard !ranks.isEmpty else { return text }
+        text += " Under the models' forecasts: " + ranks.map { "\($0.0) #\($0.1)" }.joined(separator: ", ") + "."
+        let top = ranks.filter { $0.1 <= 3 }.count
+        text += top == ranks.count
+            ? " Every model puts Iran among the three biggest winners,"
+            : " \(top) of \(ranks.count) models put Iran among the three biggest winners,"
+        text += " so the answer holds across models on this coding; how it holds up as the coded numbers vary is "
+            + "what Parley's Monte Carlo will measure."
+        return text
     }
 }

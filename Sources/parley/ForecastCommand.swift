@@ -13,12 +13,16 @@ struct ForecastCommand: ParsableCommand {
             Example:
               parley forecast Examples/bonn-2001.yaml
               parley forecast Examples/bonn-2001.yaml --model weighted-median --json
+              parley forecast Examples/bonn-2001.yaml --winners
             """)
 
     @Argument(help: "The scenario file.")
     var file: String
 
     @OptionGroup var modelOptions: ModelOptions
+
+    @Flag(help: "Also show who won: each stakeholder's salience-weighted distance from its opening position to each outcome.")
+    var winners = false
 
     @Flag(help: "Write one JSON document to stdout and nothing else.")
     var json = false
@@ -28,10 +32,14 @@ struct ForecastCommand: ParsableCommand {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models
             let report = try ForecastReport(scenario: scenario, models: models)
+            let standings = winners ? [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario) : nil
             if json {
-                Console.out(ResultJSON.forecast(report, models: models), terminator: "")
+                Console.out(ResultJSON.forecast(report, models: models, winners: standings), terminator: "")
             } else {
                 Console.out(ForecastTable.render(report, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
+                if let standings {
+                    Console.out("\n" + WinnersTable.render(standings, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ struct Parley: ParsableCommand {
               parley forecast Examples/bonn-2001.yaml
             """,
         version: ParleyVersion.current,
-        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, ConvertCommand.self]
+        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, SimulateCommand.self, ConvertCommand.self]
     )
 }
 

@@ -101,12 +101,42 @@ struct ParleyProcess {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["scenario"] as? String == "Bonn Conference 2001")
         let forecasts = try #require(object["forecasts"] as? [[String: Any]])
-        #expect(forecasts.count == 9)  // 3 issues x 3 models
+        let models = try #require(object["models"] as? [[String: Any]])
+        #expect(models.last?["name"] as? String == "ensemble")
+        #expect(forecasts.count == 3 * models.count)  // 3 issues x every model
         let mean = try #require(forecasts.first { $0["model"] as? String == "weighted-mean" && $0["issue"] as? String == "na-share" })
         // reference/bonn-2001.md §1.6: compromise 51.5 on the NA share; observed 60.
         #expect(abs((mean["value"] as? Double ?? 0) - 51.51) < 0.01)
         #expect(mean["observed"] as? Double == 60)
         #expect(abs((mean["error"] as? Double ?? 0) - (-8.49)) < 0.01)
+    }
+
+    @Test func winnersJSONRanksEveryStakeholderForHistoryAndEachModel() throws {
+        let result = try ParleyProcess.run(["forecast", "Examples/bonn-2001.yaml", "--winners", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let winners = try #require(object["winners"] as? [[String: Any]])
+        #expect(winners.first?["source"] as? String == "history")
+        for table in winners {
+            let ranks = (table["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["rank"] as? Int }
+            #expect(ranks.sorted() == Array(1...10))
+        }
+    }
+
+    @Test func simulateJSONHasTheContractKeys() throws {
+        let result = try ParleyProcess.run(["simulate", "Examples/ec-car-emissions.yaml", "--model", "weighted-median", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "weighted-median")
+        #expect(object["converged"] as? Bool == true)
+        #expect(object["stop_reason"] as? String == "closed_form")
+        let rounds = try #require(object["rounds"] as? [[String: Any]])
+        let first = try #require(rounds.first)
+        #expect(first["round"] as? Int == 0)
+        let positions = try #require(first["positions"] as? [String: [String: Double]])
+        #expect(positions["netherlands"]?["standards-delay"] == 4)
+        #expect((first["forecast"] as? [String: Double])?["standards-delay"] == 7)  // the published weighted median
+        #expect(try ParleyProcess.run(["simulate", "Examples/ec-car-emissions.yaml", "--model", "nope"]).status == 64)
     }
 
     @Test func demoRunsTheFoundingCaseAndFits80Columns() throws {
@@ -145,7 +175,7 @@ struct ParleyProcess {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
-    @Test(arguments: ["validate", "forecast", "convert", "demo"])
+    @Test(arguments: ["validate", "forecast", "simulate", "convert", "demo"])
     func everyCommandHasHelpWithAnExample(command: String) throws {
         let result = try ParleyProcess.run([command, "--help"])
         #expect(result.status == 0)
