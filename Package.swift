@@ -38,12 +38,12 @@ let package = Package(
         .target(name: "ParleySimulation", dependencies: ["ParleyCore", "ParleyBargaining"], swiftSettings: strictSettings),
         .target(
             name: "ParleyIO",
-            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyGames", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ParleyReports",
-            dependencies: ["ParleyCore", "ParleyBargaining"],
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

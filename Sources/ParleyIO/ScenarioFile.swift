@@ -19,7 +19,8 @@ public enum ScenarioFile {
 
     /// The file's text after the size, emptiness and UTF-8 checks (a byte-order mark is dropped).
     /// - Throws: ``ScenarioErrors`` as ``read(_:format:)``.
-    public static func readText(_ path: String) throws(ScenarioErrors) -> String {
+    public static func readText(_ path: String, limit: Int = maximumSize) throws(ScenarioErrors) -> String {
+        let maximumSize = limit
         let start = SourceLocation(file: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

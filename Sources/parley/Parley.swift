@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Parley: ParsableCommand {
+struct Parley: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Model, simulate and forecast negotiations between governments, factions and organisations.",
@@ -15,7 +15,7 @@ struct Parley: ParsableCommand {
               parley forecast Examples/bonn-2001.yaml
             """,
         version: ParleyVersion.current,
-        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, SimulateCommand.self, ConvertCommand.self]
+        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, SimulateCommand.self, SensitivityCommand.self, MergeCommand.self, ConvertCommand.self]
     )
 }
 

@@ -1,0 +1,111 @@
+public import ParleyBargaining
+public import ParleyCore
+
+/// One Monte Carlo replicate's results: each model's forecast on each issue.
+public struct ReplicateResult: Sendable, Hashable {
+    /// The replicate's index; its inputs come from `RandomStream(seed:index:purpose: "monte-carlo")`.
+    public var index: Int
+    /// `values[model][issue]`, in the plan's model and issue order; `nil` where a model has no forecast.
+    public var values: [[Double?]]
+    /// Whether each model converged (closed-form models always do).
+    public var converged: [Bool]
+
+    public init(index: Int, values: [[Double?]], converged: [Bool]) {
+        self.index = index
+        self.values = values
+        self.converged = converged
+    }
+}
+
+/// What a Monte Carlo run does: which models, how many replicates, which seed.
+public struct MonteCarloPlan: Sendable, Hashable {
+    public let runs: Int
+    public let seed: UInt64
+    /// Model names, in output order.
+    public let models: [String]
+    /// Issue ids of the scenario, in output order.
+    public let issues: [String]
+
+    public init(runs: Int, seed: UInt64, models: [String], issues: [String]) {
+        self.runs = runs
+        self.seed = seed
+        self.models = models
+        self.issues = issues
+    }
+
+    /// The replicates of shard `index` (0-based) of `count`: a contiguous block, so that the
+    /// shards in order are the whole run in order.
+    public func replicates(shard index: Int, of count: Int) -> Range<Int> {
+        let lower = runs * index / count
+        let upper = runs * (index + 1) / count
+        return lower..<upper
+    }
+}
+
+/// Runs Monte Carlo replicates on every core, reproducibly.
+///
+/// Replicate `i` draws its inputs with ``InputSampler`` from `RandomStream(seed: plan.seed,
+/// index: i, purpose: "monte-carlo")`, so its result depends only on the seed and `i`, never on
+/// which thread ran it or which shard it fell in. Work is split into chunks handed to at most
+/// `jobs` concurrent tasks; results are put back in index order.
+public enum MonteCarloRunner {
+    /// Runs the replicates in `range` (a whole run, or one shard's block).
+    /// - Parameters:
+    ///   - jobs: concurrent tasks, at least 1.
+    ///   - progress: called with the number of replicates finished so far (from any thread).
+    /// - Throws: ``ModelError`` if a model cannot run; `CancellationError` when cancelled.
+    public static func run(
+        scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, range: Range<Int>, jobs: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> [ReplicateResult] {
+        let sampler = InputSampler(scenario: scenario)
+        let chunk = max(1, min(256, range.count / max(1, jobs * 8)))
+        let chunks = stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { $0..<min($0 + chunk, range.upperBound) }
+        var results = [ReplicateResult?](repeating: nil, count: range.count)
+        var finished = 0
+        try await withThrowingTaskGroup(of: [ReplicateResult].self) { group in
+            var next = 0
+            func submit() {
+                guard next < chunks.count else { return }
+                let block = chunks[next]
+                next += 1
+                group.addTask {
+                    try Task.checkCancellation()
+                    return try block.map { try replicate($0, scenario: scenario, sampler: sampler, models: models, plan: plan) }
+                }
+            }
+            for _ in 0..<max(1, jobs) { submit() }
+            while let block = try await group.next() {
+                for result in block { results[result.index - range.lowerBound] = result }
+                finished += block.count
+                progress?(finished)
+                submit()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// One replicate, computed on the calling thread.
+    public static func replicate(
+        _ index: Int, scenario: Scenario, sampler: InputSampler, models: [any BargainingModel], plan: MonteCarloPlan
+    ) throws -> ReplicateResult {
+        var stream = RandomStream(seed: plan.seed, index: UInt64(index), purpose: "monte-carlo")
+        let drawn = try sampler.draw(using: &stream)
+        var runs: [ModelRun] = []
+        for model in models {
+            if let ensemble = model as? EnsembleModel {
+                var available = runs
+                for member in ensemble.members where !available.contains(where: { $0.model == member.name }) {
+                    available.append(try member.run(drawn))
+                }
+                runs.append(ensemble.combine(available, scenario: drawn))
+            } else {
+                runs.append(try model.run(drawn))
+            }
+        }
+        return ReplicateResult(
+            index: index,
+            values: runs.map { run in plan.issues.map { run.value(for: $0) } },
+            converged: runs.map(\.stopReason.isConverged))
+    }
+}

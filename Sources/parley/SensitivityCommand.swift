@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import ParleyBargaining
+import ParleyCore
+import ParleyIO
+import ParleyReports
+import ParleySimulation
+
+struct SensitivityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Monte Carlo over the scenario's uncertainty: forecast spreads and the inputs that drive them.",
+        discussion: """
+            Each run draws every uncertain number from its spread (the scenario's uncertainty: section and \
+            per-field overrides) with its own random stream, so results are identical for any --jobs and any \
+            sharding. With --shard I/N (0-based; or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or \
+            JOB_COMPLETION_INDEX/PARLEY_SHARD_COUNT) only that slice runs and is written to --out; \
+            `parley merge` combines the shards exactly.
+
+            Example:
+              parley sensitivity Examples/bonn-2001.yaml --runs 2000 --seed 7
+              parley sensitivity Examples/bonn-2001.yaml --runs 100000 --seed 7 --shard 3/16 --out sweep/
+            """)
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(help: "Number of Monte Carlo runs.")
+    var runs = 1000
+
+    @Option(help: "Master seed (0 to 2^64-1).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Concurrent workers (default: SLURM_CPUS_PER_TASK, else the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/16.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Directory for shard files (required with --shard).", valueName: "dir"))
+    var out: String?
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Drivers to list per issue.")
+    var top = 5
+
+    @Flag(help: "Write one JSON document to stdout and nothing else.")
+    var json = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+        if let shard { _ = try Self.parseShard(shard) }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let slice = try shard.map(Self.parseShard) ?? Self.shardFromEnvironment(environment)
+        if slice != nil, out == nil {
+            throw ValidationError("--out DIR is required when running one shard")
+        }
+        let workers = jobs ?? Self.defaultJobs(environment)
+        do {
+            let scenario = try ScenarioFile.read(file)
+            let models = modelOptions.models
+            let plan = MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
+            let (index, count) = slice ?? (0, 1)
+            let range = plan.replicates(shard: index, of: count)
+            let progress = ProgressReporter(total: range.count, enabled: !json && isatty(STDERR_FILENO) == 1)
+            let results = try await MonteCarloRunner.run(
+                scenario: scenario, models: models, plan: plan, range: range, jobs: workers, progress: { progress.update($0) })
+            progress.finish()
+            if let out {
+                let manifest = ShardFile.Manifest(version: ParleyVersion.current, scenarioHash: ShardFile.hash(scenario), plan: plan,
+                                                  shardIndex: index, shardCount: count)
+                let path = try ShardFile(manifest: manifest, scenario: scenario, results: results).write(to: out)
+                Console.err("wrote \(path) (replicates \(range.lowerBound)..<\(range.upperBound) of \(runs))")
+                if slice != nil { return }
+            }
+            try Self.printSummary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: json)
+        } catch let errors as ScenarioErrors {
+            Console.report(errors)
+            throw Console.exitCode(for: errors)
+        } catch let error as ModelError {
+            Console.err(Console.stderrStyle.red("error: ") + error.description.replacingOccurrences(of: "error: ", with: ""))
+            throw ExitCode(70)
+        }
+    }
+
+    /// Prints the summaries and drivers of a whole run (shared with `parley merge`).
+    static func printSummary(
+        scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int, json: Bool
+    ) throws {
+        let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
+        let driverModel = models.last { $0.name == "ensemble" } ?? models.first
+        let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top) } ?? []
+        if json {
+            Console.out(ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers), terminator: "")
+        } else {
+            Console.out(SensitivityTable.render(scenario: scenario, summary: summary, drivers: drivers, width: Console.width, style: Console.stdoutStyle))
+        }
+    }
+
+    /// "3/16" → (3, 16), 0-based.
+    static func parseShard(_ text: String) throws -> (Int, Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (0..<count).contains(index) else {
+            throw ValidationError("--shard expects I/N with 0 <= I < N, for example 0/4; found '\(text)'")
+        }
+        return (index, count)
+    }
+
+    /// The shard a scheduler assigned: Slurm job arrays or Kubernetes indexed jobs.
+    static func shardFromEnvironment(_ environment: [String: String]) throws -> (Int, Int)? {
+        if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
+            let base = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+            return try parseShard("\(id - base)/\(count)")
+        }
+        if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+            guard let count = environment["PARLEY_SHARD_COUNT"].flatMap(Int.init) else {
+                throw ValidationError("JOB_COMPLETION_INDEX is set but PARLEY_SHARD_COUNT is not: set it to the job's completions")
+            }
+            return try parseShard("\(index)/\(count)")
+        }
+        return nil
+    }
+
+    /// SLURM_CPUS_PER_TASK when set (the allocation, which the core count ignores), else the cores.
+    static func defaultJobs(_ environment: [String: String]) -> Int {
+        if let cpus = environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init), cpus >= 1 { return cpus }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// A one-line progress bar with rate and ETA on stderr, only on a terminal.
+final class ProgressReporter: @unchecked Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private let start = Date()
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = now
+        let elapsed = now.timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        let filled = total > 0 ? done * 30 / total : 30
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)  \(Int(rate))/s  ETA \(Int(remaining.rounded()))s ".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
