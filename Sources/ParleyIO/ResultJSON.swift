@@ -112,3 +112,29 @@ extension ResultJSON {
         }, flow: false)
     }
 }
+
+extension ResultJSON {
+    /// `parley backtest --json`: `{"scenarios", "models": [{"model", "issues", "mean_absolute_error", ...}], "forecasts": [...]}`.
+    public static func backtest(_ backtest: Backtest, scenarios: Int) -> String {
+        JSONWriter.write(.map([
+            ("scenarios", .number(Double(scenarios))),
+            ("skipped", .sequence(backtest.skipped.map(OutputNode.text), flow: true)),
+            ("models", .sequence(backtest.scores.map { score in
+                .map([
+                    ("model", .text(score.model)), ("issues", .number(Double(score.issues))),
+                    ("mean_absolute_error", score.meanAbsoluteError.map(OutputNode.number) ?? .literal("null")),
+                    ("median_absolute_error", score.medianAbsoluteError.map(OutputNode.number) ?? .literal("null")),
+                    ("anchored_issues", .number(Double(score.anchoredIssues))), ("anchor_hits", .number(Double(score.anchorHits))),
+                ], flow: true)
+            }, flow: false)),
+            ("forecasts", .sequence(backtest.forecasts.map { entry in
+                .map([
+                    ("scenario", .text(entry.scenario)), ("model", .text(entry.forecast.model)), ("issue", .text(entry.forecast.issue)),
+                    ("value", entry.forecast.value.map(OutputNode.number) ?? .literal("null")),
+                    ("observed", entry.forecast.observed.map(OutputNode.number)),
+                    ("absolute_percent_error", entry.forecast.absolutePercentError.map(OutputNode.number)),
+                ], flow: true)
+            }, flow: false)),
+        ]))
+    }
+}
