@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ParleyGames", targets: ["ParleyGames"]),
         .library(name: "ParleySimulation", targets: ["ParleySimulation"]),
         .library(name: "ParleyIO", targets: ["ParleyIO"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
         .executable(name: "parley", targets: ["parley"]),
     ],
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
@@ -42,6 +44,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ParleyStore",
+            dependencies: ["ParleyCore", "ParleySimulation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ParleyReports",
             dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation"],
             swiftSettings: strictSettings
@@ -49,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyReports",
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -89,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "ParleySimulationTests",
             dependencies: ["ParleyCore", "ParleySimulation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["ParleyCore", "ParleySimulation", "ParleyStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

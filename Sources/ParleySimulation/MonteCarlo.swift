@@ -58,10 +58,23 @@ public enum MonteCarloRunner {
         scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, range: Range<Int>, jobs: Int,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> [ReplicateResult] {
+        try await run(scenario: scenario, models: models, plan: plan, indices: Array(range), jobs: jobs, progress: progress)
+    }
+
+    /// Runs the replicates with the given indices (for example those a resumed sweep still
+    /// lacks), returning them in the order of `indices`.
+    /// - Parameter onChunk: called with each finished block of results, one call at a time
+    ///   (for checkpointing); the whole run stops if it throws.
+    public static func run(
+        scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: [Int], jobs: Int,
+        progress: (@Sendable (Int) -> Void)? = nil, onChunk: (([ReplicateResult]) throws -> Void)? = nil
+    ) async throws -> [ReplicateResult] {
         let sampler = InputSampler(scenario: scenario)
-        let chunk = max(1, min(256, range.count / max(1, jobs * 8)))
-        let chunks = stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { $0..<min($0 + chunk, range.upperBound) }
-        var results = [ReplicateResult?](repeating: nil, count: range.count)
+        let chunk = max(1, min(256, indices.count / max(1, jobs * 8)))
+        let chunks = stride(from: 0, to: indices.count, by: chunk).map { indices[$0..<min($0 + chunk, indices.count)] }
+        var position: [Int: Int] = [:]
+        for (offset, index) in indices.enumerated() { position[index] = offset }
+        var results = [ReplicateResult?](repeating: nil, count: indices.count)
         var finished = 0
         try await withThrowingTaskGroup(of: [ReplicateResult].self) { group in
             var next = 0
@@ -76,7 +89,10 @@ public enum MonteCarloRunner {
             }
             for _ in 0..<max(1, jobs) { submit() }
             while let block = try await group.next() {
-                for result in block { results[result.index - range.lowerBound] = result }
+                for result in block {
+                    if let offset = position[result.index] { results[offset] = result }
+                }
+                try onChunk?(block)
                 finished += block.count
                 progress?(finished)
                 submit()

@@ -2,6 +2,8 @@ import ArgumentParser
 import ParleyBargaining
 import ParleyIO
 import ParleyReports
+import ParleyStore
+import ParleyCore
 
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,11 +29,17 @@ struct ForecastCommand: ParsableCommand {
     @Flag(help: "Write one JSON document to stdout and nothing else.")
     var json = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
         try Console.run {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models
             let report = try ForecastReport(scenario: scenario, models: models)
+            let recorded = RecordedRun(store: storeOptions.open(), command: "forecast", scenarioName: scenario.name,
+                                       scenarioHash: ShardFile.hash(scenario),
+                                       parameters: "{\"models\": [\(models.map { "\"\($0.name)\"" }.joined(separator: ", "))]}", seed: nil)
+            defer { recorded.finish(.complete, result: ResultJSON.forecast(report, models: models)) }
             let standings = winners ? [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario) : nil
             if json {
                 Console.out(ResultJSON.forecast(report, models: models, winners: standings), terminator: "")

@@ -5,6 +5,7 @@ import ParleyCore
 import ParleyIO
 import ParleyReports
 import ParleySimulation
+import ParleyStore
 
 struct SensitivityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,7 +49,13 @@ struct SensitivityCommand: AsyncParsableCommand {
     @Flag(help: "Write one JSON document to stdout and nothing else.")
     var json = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Continue the latest unfinished sweep with the same scenario, seed, runs, models and shard from the store.")
+    var resume = false
+
     func validate() throws {
+        if resume, storeOptions.noStore { throw ValidationError("--resume needs the store; drop --no-store") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
@@ -68,18 +75,63 @@ struct SensitivityCommand: AsyncParsableCommand {
             let plan = MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
             let (index, count) = slice ?? (0, 1)
             let range = plan.replicates(shard: index, of: count)
-            let progress = ProgressReporter(total: range.count, enabled: !json && isatty(STDERR_FILENO) == 1)
-            let results = try await MonteCarloRunner.run(
-                scenario: scenario, models: models, plan: plan, range: range, jobs: workers, progress: { progress.update($0) })
+            let parameters = "{\"runs\": \(runs), \"seed\": \(seed), \"models\": [\(plan.models.map { "\"\($0)\"" }.joined(separator: ", "))], \"shard\": \"\(index)/\(count)\"}"
+            let store = storeOptions.open()
+            let hash = ShardFile.hash(scenario)
+            var recorded: RecordedRun
+            var done: [ReplicateResult] = []
+            if resume {
+                guard let store, let previous = try Self.storeCall({ try store.resumable(command: "sensitivity", scenarioHash: hash, parameters: parameters) }) else {
+                    throw ValidationError("nothing to resume: no unfinished sweep of this scenario with these runs, seed, models and shard in \(storeOptions.path)")
+                }
+                recorded = RecordedRun(store: store, resuming: previous)
+                done = try Self.storeCall { try store.replicates(run: previous) }.filter { range.contains($0.index) }
+                Console.err("resuming run \(previous): \(done.count) of \(range.count) replicates already done")
+            } else {
+                recorded = RecordedRun(store: store, command: "sensitivity", scenarioName: scenario.name, scenarioHash: hash,
+                                       parameters: parameters, seed: seed)
+            }
+            let finishedIndices = Set(done.map(\.index))
+            let todo = range.filter { !finishedIndices.contains($0) }
+            let progress = ProgressReporter(total: todo.count, enabled: !json && isatty(STDERR_FILENO) == 1)
+            let runID = recorded.id
+            let task = Task {
+                try await MonteCarloRunner.run(
+                    scenario: scenario, models: models, plan: plan, indices: todo, jobs: workers,
+                    progress: { progress.update($0) },
+                    onChunk: { block in if let store, let runID { try store.save(block, run: runID) } })
+            }
+            // Ctrl-C: stop after the blocks in flight; what finished is already in the store.
+            signal(SIGINT, SIG_IGN)
+            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            interrupt.setEventHandler { task.cancel() }
+            interrupt.resume()
+            let fresh: [ReplicateResult]
+            do {
+                fresh = try await task.value
+            } catch is CancellationError {
+                progress.finish()
+                recorded.finish(.interrupted, result: nil)
+                Console.err("interrupted: finished replicates are kept in \(storeOptions.path); rerun with --resume to continue")
+                throw ExitCode(130)
+            }
+            interrupt.cancel()
             progress.finish()
+            let results = (done + fresh).sorted { $0.index < $1.index }
             if let out {
                 let manifest = ShardFile.Manifest(version: ParleyVersion.current, scenarioHash: ShardFile.hash(scenario), plan: plan,
                                                   shardIndex: index, shardCount: count)
                 let path = try ShardFile(manifest: manifest, scenario: scenario, results: results).write(to: out)
                 Console.err("wrote \(path) (replicates \(range.lowerBound)..<\(range.upperBound) of \(runs))")
-                if slice != nil { return }
+                if slice != nil {
+                    recorded.finish(.complete, result: nil)
+                    return
+                }
             }
-            try Self.printSummary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: json)
+            let output = try Self.summary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: true)
+            recorded.finish(.complete, result: output)
+            Console.out(json ? output : try Self.summary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: false),
+                        terminator: "")
         } catch let errors as ScenarioErrors {
             Console.report(errors)
             throw Console.exitCode(for: errors)
@@ -93,13 +145,28 @@ struct SensitivityCommand: AsyncParsableCommand {
     static func printSummary(
         scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int, json: Bool
     ) throws {
+        Console.out(try summary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: json), terminator: "")
+    }
+
+    /// The summaries and drivers of a whole run as JSON or as a table.
+    static func summary(
+        scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int, json: Bool
+    ) throws -> String {
         let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
         let driverModel = models.last { $0.name == "ensemble" } ?? models.first
         let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top) } ?? []
         if json {
-            Console.out(ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers), terminator: "")
-        } else {
-            Console.out(SensitivityTable.render(scenario: scenario, summary: summary, drivers: drivers, width: Console.width, style: Console.stdoutStyle))
+            return ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers)
+        }
+        return SensitivityTable.render(scenario: scenario, summary: summary, drivers: drivers, width: Console.width, style: Console.stdoutStyle)
+    }
+
+    /// Runs a store call, turning its error into a validation message.
+    static func storeCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
         }
     }
 

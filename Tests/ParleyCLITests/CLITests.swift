@@ -19,6 +19,9 @@ struct ParleyProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// One store for the whole test run, in a temporary folder.
+    static let storePath = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-store-\(UUID().uuidString)/runs.sqlite").path
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -32,6 +35,7 @@ struct ParleyProcess {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "COLUMNS")
+        env["PARLEY_STORE"] = storePath  // never the user's own store
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
