@@ -21,5 +21,25 @@ let package = Package(
             path: "Benchmarks/BargainingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SpatialBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ParleyCore", package: "main"),
+                .product(name: "ParleyBargaining", package: "main"),
+            ],
+            path: "Benchmarks/SpatialBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ExchangeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ParleyCore", package: "main"),
+                .product(name: "ParleyBargaining", package: "main"),
+            ],
+            path: "Benchmarks/ExchangeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

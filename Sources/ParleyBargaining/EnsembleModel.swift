@@ -27,10 +27,11 @@ public struct EnsembleModel: BargainingModel {
         return combine(runs, scenario: scenario)
     }
 
-    /// The ensemble of runs already made (the members' runs, in any order).
-    public func combine(_ runs: [ModelRun], scenario: Scenario) -> ModelRun {
+    /// The ensemble of runs already made: by default only the members' runs among them; with
+    /// `requireMembers` false, every run given (except another ensemble's).
+    public func combine(_ runs: [ModelRun], scenario: Scenario, requireMembers: Bool = true) -> ModelRun {
         let memberNames = Set(members.map(\.name))
-        let used = runs.filter { memberNames.contains($0.model) }
+        let used = runs.filter { requireMembers ? memberNames.contains($0.model) : $0.model != name }
         let outcomes = scenario.issues.map { issue -> IssueOutcome in
             let values = used.compactMap { $0.value(for: issue.id) }
             guard let median = Self.median(values), let low = values.min(), let high = values.max() else {

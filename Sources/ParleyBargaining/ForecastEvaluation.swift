@@ -47,19 +47,7 @@ public struct ForecastReport: Sendable, Hashable {
     /// Runs `models` on `scenario` and scores each forecast.
     /// - Throws: ``ModelError`` from the first model that cannot run.
     public init(scenario: Scenario, models: [any BargainingModel]) throws(ModelError) {
-        var runs: [ModelRun] = []
-        for model in models {
-            if let ensemble = model as? EnsembleModel {
-                // Reuse the members' runs made above; run only the missing ones.
-                var available = runs
-                for member in ensemble.members where !available.contains(where: { $0.model == member.name }) {
-                    available.append(try member.run(scenario))
-                }
-                runs.append(ensemble.combine(available, scenario: scenario))
-            } else {
-                runs.append(try model.run(scenario))
-            }
-        }
+        let runs = try ModelRunner.runAll(models, on: scenario)
         self.scenario = scenario.name
         self.runs = runs
         forecasts = scenario.issues.flatMap { issue in

@@ -1,7 +1,9 @@
 /// The models Parley can run, by their command-line names.
 public enum ModelCatalog {
     /// The individual models, in the order tables list them.
-    public static let members: [any BargainingModel] = [WeightedMeanModel(), WeightedMedianModel(), NashBargainingModel()]
+    public static let members: [any BargainingModel] = [
+        WeightedMeanModel(), WeightedMedianModel(), NashBargainingModel(), ExpectedUtilityModel(), ExchangeModel(), SpatialModel(),
+    ]
 
     /// Every model, the ensemble of ``members`` last.
     public static let all: [any BargainingModel] = members + [EnsembleModel(members: members)]

@@ -139,15 +139,58 @@ extension KTABNamed {
     }
 }
 
+/// Options for one model from a scenario's `models:` section, as written (checked against the
+/// model's option list when the file is read; the model interprets them).
+public struct ModelOptions: Sendable, Hashable {
+    /// One `key: value` line.
+    public struct Entry: Sendable, Hashable {
+        public enum Value: Sendable, Hashable {
+            case text(String)
+            case number(Double)
+        }
+
+        public var key: String
+        public var value: Value
+
+        public init(key: String, value: Value) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The model's command-line name, such as `expected-utility`.
+    public var model: String
+    /// In file order.
+    public var entries: [Entry]
+
+    public init(model: String, entries: [Entry]) {
+        self.model = model
+        self.entries = entries
+    }
+
+    /// The value of `key`, if given.
+    public subscript(key: String) -> Entry.Value? {
+        entries.first { $0.key == key }?.value
+    }
+}
+
 /// Per-model settings carried in a scenario's `models:` section.
 public struct ModelSettings: Sendable, Hashable {
     public var spatial: SpatialSettings?
+    /// Options of the other models, in file order.
+    public var options: [ModelOptions]
 
-    public init(spatial: SpatialSettings? = nil) {
+    public init(spatial: SpatialSettings? = nil, options: [ModelOptions] = []) {
         self.spatial = spatial
+        self.options = options
     }
 
-    public var isEmpty: Bool { spatial == nil }
+    public var isEmpty: Bool { spatial == nil && options.isEmpty }
+
+    /// The options for `model`, if the scenario gives any.
+    public func options(for model: String) -> ModelOptions? {
+        options.first { $0.model == model }
+    }
 }
 
 extension String {

@@ -1,3 +1,4 @@
+import ParleyBargaining
 import ParleyCore
 
 /// The stakeholder, uncertainty and model-settings parts of the `parley/1` schema.
@@ -180,13 +181,63 @@ extension ScenarioDecoder {
     // MARK: - Models
 
     mutating func decodeModels(_ node: DocumentNode, at path: ScenarioPath) -> ModelSettings? {
-        guard let fields = context.fields(node, at: path, what: "the models section", allowed: ["spatial"]) else { return nil }
+        let configurable = ModelCatalog.optionSpecs
+        guard let fields = context.fields(node, at: path, what: "the models section", allowed: ["spatial"] + configurable.map(\.model))
+        else { return nil }
         var settings = ModelSettings()
-        if let spatial = fields["spatial"] {
-            guard let decoded = decodeSpatial(spatial, at: path.appending("spatial")) else { return nil }
-            settings.spatial = decoded
+        var failed = false
+        for (key, value) in fields.entries.map({ ($0.key.text, $0.value) }) {
+            if key == "spatial" {
+                if let decoded = decodeSpatial(value, at: path.appending("spatial")) { settings.spatial = decoded } else { failed = true }
+            } else if let specs = configurable.first(where: { $0.model == key })?.specs {
+                if let options = decodeOptions(value, model: key, specs: specs, at: path.appending(key)) {
+                    settings.options.append(options)
+                } else {
+                    failed = true
+                }
+            }
         }
-        return settings
+        return failed ? nil : settings
+    }
+
+    /// `{key: value, ...}` checked against the model's option list.
+    mutating func decodeOptions(_ node: DocumentNode, model: String, specs: [ModelOptionSpec], at path: ScenarioPath) -> ModelOptions? {
+        guard let fields = context.fields(node, at: path, what: "\(model) options", allowed: specs.map(\.key)) else { return nil }
+        var entries: [ModelOptions.Entry] = []
+        var failed = false
+        for (keyNode, value) in fields.entries {
+            guard let spec = specs.first(where: { $0.key == keyNode.text }) else { continue }
+            let valuePath = path.appending(spec.key)
+            func failValue(_ found: String) {
+                context.fail(.invalidValue, at: valuePath, value.location, "'\(found)' is not a valid \(spec.key): expected \(spec.expectation)",
+                             hint: { if case .choice(let names) = spec.values { return Suggestion.closest(to: found, in: names).map { "did you mean '\($0)'?" } }; return nil }())
+                failed = true
+            }
+            switch spec.values {
+            case .choice(let names):
+                guard let text = context.string(value, at: valuePath, what: spec.expectation) else { failed = true; continue }
+                if names.contains(text) { entries.append(.init(key: spec.key, value: .text(text))) } else { failValue(text) }
+            case .number(let range):
+                guard let number = context.number(value, at: valuePath, what: spec.expectation) else { failed = true; continue }
+                if range.contains(number) { entries.append(.init(key: spec.key, value: .number(number))) } else { failValue(NumberText.plain(number)) }
+            case .integer(let range):
+                guard let number = context.number(value, at: valuePath, what: spec.expectation) else { failed = true; continue }
+                if number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) {
+                    entries.append(.init(key: spec.key, value: .number(number)))
+                } else {
+                    failValue(NumberText.plain(number))
+                }
+            case .choiceOrNumber(let names, let range):
+                if case .scalar(let scalar) = value, case .number(let number) = scalar.resolved {
+                    if range.contains(number) { entries.append(.init(key: spec.key, value: .number(number))) } else { failValue(NumberText.plain(number)) }
+                } else if let text = context.string(value, at: valuePath, what: spec.expectation) {
+                    if names.contains(text) { entries.append(.init(key: spec.key, value: .text(text))) } else { failValue(text) }
+                } else {
+                    failed = true
+                }
+            }
+        }
+        return failed ? nil : ModelOptions(model: model, entries: entries)
     }
 
     mutating func decodeSpatial(_ node: DocumentNode, at path: ScenarioPath) -> SpatialSettings? {

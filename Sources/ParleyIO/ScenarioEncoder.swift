@@ -108,7 +108,14 @@ enum ScenarioEncoder {
     }
 
     private static func models(_ models: ModelSettings) -> OutputNode {
-        .map([("spatial", models.spatial.map(spatial))])
+        .mapping((models.spatial.map { [(OutputKey.name("spatial"), spatial($0))] } ?? []) + models.options.map { options in
+            (.name(options.model), .mapping(options.entries.map { entry in
+                switch entry.value {
+                case .text(let text): (.name(entry.key), .text(text))
+                case .number(let number): (.name(entry.key), .number(number))
+                }
+            }, flow: true))
+        }, flow: false)
     }
 
     private static func spatial(_ settings: SpatialSettings) -> OutputNode {

@@ -34,7 +34,10 @@ public enum ForecastTable {
         let notes = report.forecasts.compactMap { row in row.note.map { "\(row.model) on \(row.issue): \($0)" } }
         if !notes.isEmpty {
             lines.append("")
-            lines += notes.map { style.yellow("note: ") + $0 }
+            lines += notes.map { note in
+                let wrapped = TextWrap.wrap("note: " + note, width: width - 2)
+                return style.yellow("note: ") + wrapped.dropFirst("note: ".count).split(separator: "\n").joined(separator: "\n      ")
+            }
         }
         if anyObserved {
             lines.append("")

@@ -22,9 +22,23 @@ public enum FoundingCaseReading {
             holdOut += " It came away with about \(ForecastReading.number(observed))%: "
                 + "\(ForecastReading.number(fraction * 100))% of the way from the compromise to its demand."
         }
-        holdOut += " At 4 a.m. Zarif's \"This is the best deal you can get\" closed the gap: a static model cannot "
-            + "see that deadline bargaining, which is why Parley's dynamic models (expected utility, exchange, "
-            + "spatial) are the next step."
+        holdOut += " At 4 a.m. Zarif's \"This is the best deal you can get\" closed the deal."
+        let dynamic = ["expected-utility", "exchange", "spatial"]
+        let dynamicRuns = report.runs.filter { dynamic.contains($0.model) }
+        if let best = dynamicRuns.min(by: { abs(($0.value(for: share.id) ?? .infinity) - observed) < abs(($1.value(for: share.id) ?? .infinity) - observed) }),
+           let value = best.value(for: share.id) {
+            holdOut += " Of the dynamic models, \(best.model) comes nearest on the share, at \(ForecastReading.number(value))%"
+            holdOut += "."
+            if best.model == "exchange", let trade = allianceTrade(scenario) {
+                let rome = scenario.stakeholder("rome-group")?.stance(on: "chair")?.position
+                let toward = rome.flatMap { scenario.issue("chair")?.nearestAnchor(to: $0) }.map { ", toward the Rome group's \($0.label)" } ?? ""
+                holdOut += " It lets parties trade concessions across issues, and its trades echo the record: the Northern"
+                    + " Alliance gives ground on the chair in return for support on its share (\(trade.count)"
+                    + " exchange\(trade.count == 1 ? "" : "s"); its chair position moves from \(ForecastReading.number(trade.from)) to"
+                    + " \(ForecastReading.number(trade.to))\(toward)), as Abdullah put it: the chair \"belongs to them [the royalists],"
+                    + " and we will keep the defence ministry\"."
+            }
+        }
         paragraphs.append(holdOut)
         if let answer = howIranWon(report, scenario: scenario) { paragraphs.append(answer) }
         return paragraphs
@@ -55,5 +69,16 @@ public enum FoundingCaseReading {
         text += " so the answer holds across models on this coding; how it holds up as the coded numbers vary is "
             + "what Parley's Monte Carlo will measure."
         return text
+    }
+
+    /// The Northern Alliance's exchanges in the exchange model that supply the chair for the
+    /// share: how many, and its chair position before the first and after the last.
+    static func allianceTrade(_ scenario: Scenario) -> (count: Int, from: Double, to: Double)? {
+        guard let run = try? ExchangeModel().simulate(scenario) else { return nil }
+        let moves = run.rounds.flatMap(\.exchanges).flatMap(\.moves).filter {
+            $0.stakeholder == "northern-alliance" && $0.issue == "chair" && $0.demandIssue == "na-share"
+        }
+        guard let first = moves.first, let last = moves.last else { return nil }
+        return (moves.count, first.from, last.to)
     }
 }

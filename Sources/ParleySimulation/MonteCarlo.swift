@@ -107,18 +107,7 @@ public enum MonteCarloRunner {
     ) throws -> ReplicateResult {
         var stream = RandomStream(seed: plan.seed, index: UInt64(index), purpose: "monte-carlo")
         let drawn = try sampler.draw(using: &stream)
-        var runs: [ModelRun] = []
-        for model in models {
-            if let ensemble = model as? EnsembleModel {
-                var available = runs
-                for member in ensemble.members where !available.contains(where: { $0.model == member.name }) {
-                    available.append(try member.run(drawn))
-                }
-                runs.append(ensemble.combine(available, scenario: drawn))
-            } else {
-                runs.append(try model.run(drawn))
-            }
-        }
+        let runs = try ModelRunner.runAll(models, on: drawn)
         return ReplicateResult(
             index: index,
             values: runs.map { run in plan.issues.map { run.value(for: $0) } },

@@ -84,9 +84,12 @@ public struct Sensitivity: Sendable {
     /// The drivers of each issue's forecast under `model`, largest swing first, at most `top` per issue.
     /// - Parameter replicates: the Monte Carlo results for the first-order indices (optional).
     public static func drivers(
-        scenario: Scenario, model: any BargainingModel, plan: MonteCarloPlan, replicates: [ReplicateResult], top: Int
+        scenario: Scenario, model: any BargainingModel, plan: MonteCarloPlan, replicates: [ReplicateResult], top: Int,
+        models: [any BargainingModel]? = nil
     ) throws -> [Driver] {
         let inputs = inputs(of: scenario)
+        // The ensemble combines the models of the run; a single model is run alone.
+        let used: [any BargainingModel] = model is EnsembleModel ? (models ?? [model]) : [model]
         let modelIndex = plan.models.firstIndex(of: model.name)
         // The drawn value of every input in every replicate, regenerated from the seed.
         let sampler = InputSampler(scenario: scenario)
@@ -103,8 +106,8 @@ public struct Sensitivity: Sendable {
         var swings: [(low: Double, high: Double, lowRun: ModelRun?, highRun: ModelRun?)] = []
         for input in inputs {
             let (low, high) = bounds(of: input, in: scenario)
-            swings.append((low, high, try run(model, scenario: scenario, setting: input, to: low),
-                           try run(model, scenario: scenario, setting: input, to: high)))
+            swings.append((low, high, try run(model, among: used, scenario: scenario, setting: input, to: low),
+                           try run(model, among: used, scenario: scenario, setting: input, to: high)))
         }
         for (issueIndex, issue) in scenario.issues.enumerated() {
             let outputs = modelIndex.map { index in ordered.map { $0.values[index][issueIndex] } } ?? []
@@ -149,7 +152,10 @@ public struct Sensitivity: Sendable {
         }
     }
 
-    private static func run(_ model: any BargainingModel, scenario: Scenario, setting input: UncertainInput, to value: Double) throws -> ModelRun? {
+    /// `model`'s run with one input changed; the ensemble combines the other `models`, as in the Monte Carlo runs.
+    private static func run(
+        _ model: any BargainingModel, among models: [any BargainingModel], scenario: Scenario, setting input: UncertainInput, to value: Double
+    ) throws -> ModelRun? {
         let stakeholders = try scenario.stakeholders.map { party -> Stakeholder in
             guard party.id == input.stakeholder else { return party }
             var capability = party.capability
@@ -163,8 +169,7 @@ public struct Sensitivity: Sendable {
                                    capabilitySpread: party.capabilitySpread, evidence: party.evidence, stances: stances)
         }
         let changed = try scenario.with(stakeholders: stakeholders)
-        if let ensemble = model as? EnsembleModel { return try ensemble.run(changed) }
-        return try model.run(changed)
+        return try ModelRunner.runAll(models, on: changed).first { $0.model == model.name }
     }
 
     /// Var(E[Y|X]) / Var(Y) with ⌊√n⌋ equal-count bins over X (pairs with a missing Y dropped).

@@ -154,7 +154,7 @@ struct SensitivityCommand: AsyncParsableCommand {
     ) throws -> String {
         let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
         let driverModel = models.last { $0.name == "ensemble" } ?? models.first
-        let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top) } ?? []
+        let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top, models: models) } ?? []
         if json {
             return ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers)
         }

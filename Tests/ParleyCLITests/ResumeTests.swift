@@ -6,7 +6,7 @@ import Testing
     func sweep(_ store: String, extra: [String] = []) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ParleyProcess.executable ?? "parley")
-        process.arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store] + extra
+        process.arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store] + SweepTests.models + extra
         process.currentDirectoryURL = URL(fileURLWithPath: ParleyProcess.packageRoot)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -41,10 +41,10 @@ import Testing
         let listed = try ParleyProcess.run(["runs", "list", "--store", store])
         #expect(listed.stdout.contains("running"), "\(listed.stdout)")
 
-        let resumed = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store, "--resume"])
+        let resumed = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store, "--resume"] + SweepTests.models)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("resuming run"))
-        let fresh = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--json", "--no-store"])
+        let fresh = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--json", "--no-store"] + SweepTests.models)
         #expect(resumed.stdout == fresh.stdout)
 
         let after = try ParleyProcess.run(["runs", "show", "1", "--store", store])
@@ -66,13 +66,13 @@ import Testing
         let shown = try ParleyProcess.run(["runs", "show", "1", "--store", store])
         #expect(shown.stdout.contains("(interrupted)"))
         #expect(try ParleyProcess.run(["runs", "export", "1", "--store", store]).status == 64)  // no result yet
-        let resumed = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store, "--resume"])
+        let resumed = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "4000", "--seed", "5", "--jobs", "2", "--json", "--store", store, "--resume"] + SweepTests.models)
         #expect(resumed.status == 0)
     }
 
     @Test func resumeWithNothingToResumeIsAClearError() throws {
         let store = try ParleyProcess.temporaryDirectory() + "/runs.sqlite"
-        let result = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "10", "--store", store, "--resume"])
+        let result = try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "10", "--store", store, "--resume"] + SweepTests.models)
         #expect(result.status == 64)
         #expect(result.stderr.contains("nothing to resume"))
     }

@@ -3,7 +3,9 @@ import Testing
 
 /// The Monte Carlo contract (DESIGN.md, "Determinism" and "Scale"), checked on the real executable.
 @Suite(.serialized) struct SweepTests {
-    let arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "240", "--seed", "11", "--json"]
+    /// The closed-form models keep these process-level tests fast; the contract is the same for all.
+    static let models = ["--model", "weighted-mean", "--model", "nash", "--model", "ensemble"]
+    let arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "240", "--seed", "11", "--json"] + models
 
     @Test func outputIsByteIdenticalForAnyJobs() throws {
         let outputs = try [1, 2, 8].map { jobs in try ParleyProcess.run(arguments + ["--jobs", "\(jobs)"]) }
@@ -19,7 +21,7 @@ import Testing
         let shards = try (0..<4).map { index -> Process in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try #require(ParleyProcess.executable))
-            process.arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "240", "--seed", "11", "--jobs", "1", "--out", directory]
+            process.arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "240", "--seed", "11", "--jobs", "1", "--out", directory] + Self.models
             process.currentDirectoryURL = URL(fileURLWithPath: ParleyProcess.packageRoot)
             // Shard 2 takes its index from Slurm's variables, shard 3 from a Kubernetes indexed job's.
             var environment = ProcessInfo.processInfo.environment
@@ -46,14 +48,14 @@ import Testing
     @Test func mergeRefusesMissingDuplicateAndForeignShards() throws {
         let directory = try ParleyProcess.temporaryDirectory()
         for index in [0, 2] {
-            #expect(try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "30", "--seed", "1", "--shard", "\(index)/3", "--out", directory]).status == 0)
+            #expect(try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "30", "--seed", "1", "--shard", "\(index)/3", "--out", directory] + Self.models).status == 0)
         }
         let missing = try ParleyProcess.run(["merge", directory])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("missing shard 1 of 3"))
 
         let foreign = try ParleyProcess.temporaryDirectory()
-        #expect(try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "30", "--seed", "2", "--shard", "1/3", "--out", foreign]).status == 0)
+        #expect(try ParleyProcess.run(["sensitivity", "Examples/bonn-2001.yaml", "--runs", "30", "--seed", "2", "--shard", "1/3", "--out", foreign] + Self.models).status == 0)
         let mixed = try ParleyProcess.run(["merge", directory, foreign])
         #expect(mixed.status == 65)
         #expect(mixed.stderr.contains("belongs to another sweep"))

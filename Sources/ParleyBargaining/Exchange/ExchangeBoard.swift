@@ -1,0 +1,93 @@
+/// The positions, saliences and capabilities that one round of the exchange model works on,
+/// every issue normalised to 0–100 as decide normalises it.
+///
+/// Arrays are indexed `[issue][stakeholder]` in scenario order. A stakeholder without a stance
+/// on an issue has `present == false` there and is left out of that issue's NBS. Saliences are
+/// on decide's 0–1 scale (Parley's 0–100 divided by 100); capabilities are Parley's as they are
+/// (only their ratios enter the model).
+struct ExchangeBoard: Sendable {
+    let issueCount: Int
+    let stakeholderCount: Int
+    var position: [[Double]]
+    let salience: [[Double]]
+    let power: [[Double]]
+    let present: [[Bool]]
+    /// Σ c·s per issue over the stakeholders with a stance (decide's `nbs_denominators`).
+    let denominator: [Double]
+
+    init(position: [[Double]], salience: [[Double]], power: [[Double]], present: [[Bool]]) {
+        self.position = position
+        self.salience = salience
+        self.power = power
+        self.present = present
+        issueCount = position.count
+        stakeholderCount = position.first?.count ?? 0
+        denominator = (0..<position.count).map { issue in
+            var sum = 0.0
+            for actor in 0..<(position.first?.count ?? 0) where present[issue][actor] {
+                sum += salience[issue][actor] * power[issue][actor]
+            }
+            return sum
+        }
+    }
+
+    /// c·s of `actor` on `issue` (0 without a stance).
+    func weight(_ issue: Int, _ actor: Int) -> Double {
+        present[issue][actor] ? salience[issue][actor] * power[issue][actor] : 0
+    }
+
+    /// The NBS (capability × salience weighted mean) of `issue`, or `nil` when nobody weighs in.
+    func nbs(_ issue: Int) -> Double? {
+        guard denominator[issue] > 0 else { return nil }
+        var sum = 0.0
+        for actor in 0..<stakeholderCount where present[issue][actor] {
+            sum += position[issue][actor] * salience[issue][actor] * power[issue][actor]
+        }
+        return sum / denominator[issue]
+    }
+
+    /// The NBS of `issue` with the positions in `updates` and then `actor` at `position`
+    /// (decide's `adjusted_nbs`: the actor's own position wins over an update).
+    func adjustedNBS(_ issue: Int, updates: ExchangeUpdates, actor: Int, position moved: Double) -> Double {
+        guard denominator[issue] > 0 else { return 0 }
+        var sum = 0.0
+        for other in 0..<stakeholderCount where present[issue][other] {
+            let x = other == actor ? moved : (updates.position(of: other, on: issue) ?? position[issue][other])
+            sum += x * salience[issue][other] * power[issue][other]
+        }
+        return sum / denominator[issue]
+    }
+
+    /// How far `actor` must move from `start` to put the NBS of `issue` at `target`: decide's
+    /// `adjusted_nbs_by_position`, whose result is used as a distance. The actor sits at
+    /// `start` unless `updates` place it elsewhere, and counts in the sum like everyone else.
+    func moveToShiftNBS(_ issue: Int, updates: ExchangeUpdates, actor: Int, start: Double, target: Double) -> Double {
+        var sum = 0.0
+        for other in 0..<stakeholderCount where present[issue][other] {
+            let x = updates.position(of: other, on: issue) ?? (other == actor ? start : position[issue][other])
+            sum += x * salience[issue][other] * power[issue][other]
+        }
+        return (target * denominator[issue] - sum) / (salience[issue][actor] * power[issue][actor])
+    }
+}
+
+/// Positions that realised exchanges gave to other stakeholders, as one candidate exchange
+/// sees them (decide's per-exchange `updates`). Only the candidate's two issues ever appear.
+struct ExchangeUpdates: Sendable {
+    private var entries: [(issue: Int, actor: Int, position: Double)] = []
+
+    func position(of actor: Int, on issue: Int) -> Double? {
+        for entry in entries where entry.issue == issue && entry.actor == actor {
+            return entry.position
+        }
+        return nil
+    }
+
+    mutating func set(_ position: Double, of actor: Int, on issue: Int) {
+        if let index = entries.firstIndex(where: { $0.issue == issue && $0.actor == actor }) {
+            entries[index].position = position
+        } else {
+            entries.append((issue, actor, position))
+        }
+    }
+}

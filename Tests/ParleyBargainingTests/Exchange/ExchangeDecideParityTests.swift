@@ -1,0 +1,129 @@
+import ParleyBargaining
+import ParleyCore
+import Testing
+
+/// Parley's exchange model against decide-exchange-model 2022.1.28 run on the same decide TSV
+/// (fixtures from scripts/decide_fixtures.sh, decide with ALLOW_RANDOM = False): the same
+/// candidate counts, realised exchanges, gains, voting NBS and positions, round by round, to
+/// 1e-9 relative.
+@Suite struct ExchangeDecideParityTests {
+    static let fixtures = ["bonn-2001.json", "ec-car-emissions.json", "synthetic-15x13.json"]
+
+    /// Fixture, rounds that must match in full, exchanges that must match in all.
+    static let cases: [(String, Int, Int)] = [
+        ("bonn-2001.json", 10, 121),
+        ("ec-car-emissions.json", 1, 0),
+        // Round 4 parts from decide at a knife edge (see ExchangeRound.knifeEdges), after 666 exchanges.
+        ("synthetic-15x13.json", 3, 666),
+    ]
+
+    @Test(arguments: cases) func matchesDecideRoundByRound(_ name: String, fullRounds: Int, exchanges: Int) throws {
+        let fixture = try DecideFixture.load(name)
+        let scenario = try fixture.scenario()
+        let model = ExchangeModel(parameters: .init(rounds: fixture.roundsRequested))
+        let run = try model.simulate(scenario)
+        let compared = compare(run, with: fixture, scenario: scenario)
+        #expect(compared.rounds >= fullRounds)
+        #expect(compared.exchanges >= exchanges)
+    }
+
+    @Test func randomizedVariantMatchesDecideWithTheSameDraws() throws {
+        let fixture = try DecideFixture.load("bonn-2001-p05.json")
+        let scenario = try fixture.scenario()
+        let model = ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, randomization: 0.5))
+        var draws = WeylWords()
+        let run = try model.simulate(scenario, draws: &draws)
+        #expect(compare(run, with: fixture, scenario: scenario).rounds == 10)
+        // decide drew u, v, z for every exchange it calculated; so must Parley.
+        #expect(draws.count == UInt64(try #require(fixture.uniformDraws)))
+    }
+
+    @Test func syntheticFixtureIsTheGeneratedScenario() throws {
+        // The TSV decide ran on is SyntheticScenario.make(15, 13, seed 1) exported by Parley:
+        // capability divided by the largest, salience 0-1.
+        let fixture = try DecideFixture.load("synthetic-15x13.json")
+        let fromFile = try fixture.scenario()
+        let generated = try #require(SyntheticScenario.make(stakeholders: 15, issues: 13, seed: 1))
+        let largest = generated.stakeholders.map(\.capability).max() ?? 1
+        #expect(fromFile.stakeholders.map(\.id) == generated.stakeholders.map(\.id))
+        #expect(fromFile.issues.map(\.id) == generated.issues.map(\.id))
+        for (a, b) in zip(fromFile.stakeholders, generated.stakeholders) {
+            #expect(close(a.capability, b.capability / largest, relative: 1e-12))
+            for (x, y) in zip(a.stances, b.stances) {
+                #expect(x.position == y.position)
+                #expect(abs(x.salience - y.salience) < 1e-9)
+            }
+        }
+    }
+
+    /// Compares round by round until the first knife edge, where decide's decimal residuals
+    /// decide; returns the rounds compared in full and the exchanges compared.
+    @discardableResult
+    private func compare(_ run: ExchangeRun, with fixture: DecideFixture, scenario: Scenario) -> (rounds: Int, exchanges: Int) {
+        var fullRounds = 0, exchangeCount = 0
+        for (ours, theirs) in zip(run.rounds, fixture.rounds) {
+            let at = "round \(theirs.round)"
+            #expect(ours.candidateCount == theirs.candidates, "\(at): candidates")
+            let listed = theirs.exchanges ?? []
+            let mismatch = listed.indices.first { k in
+                k >= ours.exchanges.count
+                    || ours.exchanges[k].moves.map(\.stakeholder) != [listed[k].i, listed[k].j]
+                    || ours.exchanges[k].moves.map(\.issue) != [listed[k].iSupply, listed[k].jSupply]
+            }
+            if let mismatch {
+                // The choices may part only after a knife edge, where decide follows its decimal
+                // residuals; up to there everything agrees.
+                #expect(ours.knifeEdges.contains { $0 <= mismatch }, "\(at): exchange \(mismatch + 1) differs without a knife edge")
+                for (mine, decide) in zip(ours.exchanges.prefix(mismatch), (theirs.exchanges ?? []).prefix(mismatch)) {
+                    #expect(close(mine.gain, decide.gain), "\(at): gain \(mine.gain) vs \(decide.gain)")
+                    exchangeCount += 1
+                }
+                return (fullRounds, exchangeCount)
+            }
+            #expect(ours.validCandidateCount == theirs.validCandidates, "\(at): valid candidates")
+            #expect(ours.exchanges.count == theirs.realized, "\(at): realised")
+            for (k, (mine, decide)) in zip(ours.exchanges, theirs.exchanges ?? []).enumerated() {
+                let tag = "\(at), exchange \(k + 1)"
+                #expect(mine.moves.map(\.stakeholder) == [decide.i, decide.j], "\(tag): parties")
+                #expect(mine.moves.map(\.issue) == [decide.iSupply, decide.jSupply], "\(tag): supply issues")
+                #expect(close(mine.gain, decide.gain), "\(tag): gain \(mine.gain) vs \(decide.gain)")
+                if mine.moves.count == 2 {
+                    #expect(close(mine.moves[0].to, decide.iY), "\(tag): i's vote \(mine.moves[0].to) vs \(decide.iY)")
+                    #expect(close(mine.moves[1].to, decide.jY), "\(tag): j's vote \(mine.moves[1].to) vs \(decide.jY)")
+                }
+                exchangeCount += 1
+            }
+            for value in ours.openingOutcome {
+                #expect(close(value.value, theirs.nbsStart[value.issue] ?? .nan), "\(at): opening NBS of \(value.issue)")
+            }
+            for value in ours.votingOutcome {
+                #expect(close(value.value, theirs.votingNbs[value.issue] ?? .nan), "\(at): voting NBS of \(value.issue)")
+            }
+            for stakeholder in ours.votingPositions {
+                for value in stakeholder.values {
+                    let expected = theirs.votingPositions[stakeholder.stakeholder]?[value.issue] ?? .nan
+                    #expect(close(value.value, expected), "\(at): vote of \(stakeholder.stakeholder) on \(value.issue)")
+                }
+            }
+            let next = run.modelRun.trajectory.rounds[ours.index]
+            for stakeholder in next.positions {
+                for value in stakeholder.values {
+                    let expected = theirs.positions[stakeholder.stakeholder]?[value.issue] ?? .nan
+                    #expect(close(value.value, expected), "\(at): next start of \(stakeholder.stakeholder) on \(value.issue)")
+                }
+            }
+            fullRounds += 1
+        }
+        // Parley stops after the first round without exchanges; decide plays on, unchanged.
+        let realizedRounds = fixture.rounds.prefix { $0.realized > 0 }
+        #expect(run.rounds.count == min(fixture.rounds.count, realizedRounds.count + 1))
+        if let last = run.rounds.last, let decideLast = fixture.rounds.last {
+            for outcome in run.modelRun.outcomes {
+                // decide's later rounds repeat the last one when nothing is exchanged.
+                #expect(close(outcome.value ?? .nan, decideLast.votingNbs[outcome.issue] ?? .nan),
+                        "forecast for \(outcome.issue) after round \(last.index)")
+            }
+        }
+        return (fullRounds, exchangeCount)
+    }
+}
