@@ -41,5 +41,11 @@ let package = Package(
             path: "Benchmarks/ExchangeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RepeatedBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: "main")],
+            path: "Benchmarks/RepeatedBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

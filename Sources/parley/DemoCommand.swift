@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParleyBargaining
 import ParleyCore
+import ParleyGames
 import ParleyIO
 import ParleyReports
 
@@ -47,6 +48,27 @@ struct DemoCommand: ParsableCommand {
             for paragraph in FoundingCaseReading.paragraphs(report, scenario: scenario) {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
+            }
+            if let axisPath = Self.findExample("axis-of-evil.yaml"), let axis = try? RepeatedGameFile.read(axisPath) {
+                let outcomes = axis.study.analyse()
+                let report = CaseReport.text(axis, outcomes, width: width, style: style)
+                lines.append("")
+                lines.append(style.bold("After \"axis of evil\": the repeated game"))
+                lines.append("")
+                // The table and its key; the full histories are in `parley tournament --case`.
+                lines.append(report.components(separatedBy: "\n\nHistories").first ?? report)
+                lines.append("")
+                let labels = Dictionary(zip(axis.study.replies.map(\.name), axis.replyLabels), uniquingKeysWith: { first, _ in first })
+                let readings = outcomes.filter { $0.runs == 1 }.map { row -> String in
+                    let name = labels[row.reply] ?? row.reply
+                    guard let turn = row.collapseTurn else { return "\(name) never breaks off" }
+                    let restore = row.restoringGesture.map { "\($0) \(axis.unit)\($0 == 1 ? "" : "s") of unconditional US cooperation win it back" }
+                        ?? "nothing the US does afterwards restores cooperation"
+                    return "\(name) breaks off in \(axis.label(turn: turn)) and \(restore)"
+                }
+                lines.append(TextWrap.wrap(
+                    "Without noise: " + readings.joined(separator: "; ") + ". Khatami expected no rapprochement "
+                        + "\"for at least 10 years\": that is the grim-trigger row.", width: width - 2))
             }
             lines.append("")
             lines.append(style.dim(TextWrap.wrap(

@@ -1,0 +1,84 @@
+/// Every strategy Parley offers for repeated games, named and behaving as in axelrod 4.14.
+///
+/// Each entry has axelrod's class name (`TitForTat`), the name axelrod prints
+/// (`"Tit For Tat"`), whether it draws random numbers, and its source. Lookups accept either
+/// name, ignoring case, spaces, hyphens and underscores. Parameterised forms:
+/// `Random:0.3`, `GTFT:0.1`, `Joss:0.8`, `MemoryOne:1:0.1:1:0.1` (p after CC, CD, DC, DD; an
+/// optional fifth field C or D is the first move), `ZD:phi:s:l`, `GoByMajority:N`,
+/// `HardGoByMajority:N`, `Cycler:CCD`.
+public enum StrategyCatalog {
+    /// One catalogue entry.
+    public struct Entry: Sendable {
+        /// axelrod's class name, e.g. `TitForTat`.
+        public let key: String
+        public let player: RepeatedPlayer
+    }
+
+    /// Every entry, in a fixed order (basic strategies first, then families).
+    public static let entries: [Entry] = CatalogEntries.all
+
+    /// Every player, in catalogue order.
+    public static var all: [RepeatedPlayer] { entries.map(\.player) }
+
+    /// The deterministic players (those that never draw a random number).
+    public static var deterministic: [RepeatedPlayer] { all.filter { !$0.isStochastic } }
+
+    /// Axelrod's first tournament: the 13 entrants axelrod reconstructs, Tit For Tat and
+    /// Grudger (Friedman), and Random, in axelrod's `axelrod_first_strategies` order.
+    public static var firstTournament: [RepeatedPlayer] {
+        players([
+            "TitForTat", "FirstByTidemanAndChieruzzi", "FirstByNydegger", "FirstByGrofman", "FirstByShubik",
+            "FirstBySteinAndRapoport", "Grudger", "FirstByDavis", "FirstByGraaskamp", "FirstByDowning",
+            "FirstByFeld", "FirstByJoss", "FirstByTullock", "FirstByAnonymous", "Random",
+        ])
+    }
+
+    /// The classic set of `reference/game-theory.md` Oracle A (9 deterministic strategies).
+    public static var classic: [RepeatedPlayer] {
+        players([
+            "Cooperator", "Defector", "TitForTat", "Grudger", "TitFor2Tats", "Alternator",
+            "WinStayLoseShift", "SuspiciousTitForTat", "GoByMajority",
+        ])
+    }
+
+    /// The classic set plus `Random` (p = 0.5): the 10 strategies of the speed benchmark.
+    public static var classicWithRandom: [RepeatedPlayer] { classic + players(["Random"]) }
+
+    private static func players(_ keys: [String]) -> [RepeatedPlayer] {
+        keys.compactMap { key in entries.first { $0.key == key }?.player }
+    }
+
+    /// The player for `name`: a catalogue key or printed name, or a parameterised form.
+    /// - Throws: ``RepeatedGameError`` for an unknown name (with the closest names as a
+    ///   hint) or a parameter out of range.
+    public static func player(named name: String) throws(RepeatedGameError) -> RepeatedPlayer {
+        let wanted = normalise(name)
+        if let entry = entries.first(where: { normalise($0.key) == wanted || normalise($0.player.name) == wanted }) {
+            return entry.player
+        }
+        let parts = name.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+        if parts.count > 1, let player = try CatalogEntries.parameterised(normalise(parts[0]), Array(parts.dropFirst())) {
+            return player
+        }
+        let keys = entries.map(\.key)
+        let close = keys.filter { normalise($0).contains(wanted) || (wanted.count >= 4 && wanted.contains(normalise($0))) }
+        let hint = close.isEmpty
+            ? "run 'parley tournament --list' for the \(entries.count) strategies"
+            : "did you mean \(close.prefix(5).joined(separator: ", "))?"
+        throw RepeatedGameError(.unknownStrategy, "unknown strategy '\(name)'", hint: hint)
+    }
+
+    /// Lower case without spaces, hyphens or underscores.
+    static func normalise(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }.map(Character.init))
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var text = self[...]
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,127 @@
+public import ParleyGames
+
+/// The JSON documents of `parley tournament --json` and `parley evolve --json`; keys are
+/// snake_case and stable (DESIGN.md).
+public enum TournamentJSON {
+    /// `{"players": [{"name", "rank", "mean_score", "median_score", "median_wins",
+    /// "cooperating_rating", "normalised_scores"}], "settings": {...}, "payoff_matrix": [[...]]}`,
+    /// players in rank order, rank 1 best; scores are payoff per turn per opponent.
+    public static func tournament(_ result: TournamentResult, tournament: Tournament) -> String {
+        let players = result.ranking.enumerated().map { rank, i -> OutputNode in
+            .map([
+                ("name", .text(result.players[i].name)),
+                ("rank", .number(Double(rank + 1))),
+                ("mean_score", .number(result.meanScore(i))),
+                ("median_score", .number(result.medianScore(i))),
+                ("median_wins", .number(result.medianWins(i))),
+                ("cooperating_rating", .number(result.cooperatingRating[i])),
+                ("stochastic", .literal(result.players[i].isStochastic ? "true" : "false")),
+                ("normalised_scores", .sequence(result.normalisedScores[i].map(OutputNode.number), flow: true)),
+            ], flow: false)
+        }
+        return JSONWriter.write(.map([
+            ("players", .sequence(players, flow: false)),
+            ("settings", settings(tournament.settings, extra: [
+                ("repetitions", .number(Double(tournament.repetitions))),
+                ("seed", .literal(String(tournament.seed))),
+                ("self_play", .literal(tournament.selfPlay ? "true" : "false")),
+            ])),
+            ("payoff_matrix", .map([
+                ("players", .sequence(result.players.map { .text($0.name) }, flow: true)),
+                ("rows", .sequence(result.payoffMatrix.map { .sequence($0.map(OutputNode.number), flow: true) }, flow: false)),
+            ])),
+        ]))
+    }
+
+    /// `{"types": [...], "runs", "fixations": [{"name", "count", "share"}], "unfixed",
+    /// "mean_generations", "settings": {...}}` for a set of Moran runs.
+    public static func moran(_ runs: [MoranRun], process: MoranProcess, seed: UInt64) -> String {
+        let fixations = process.types.indices.map { k -> OutputNode in
+            let count = runs.filter { $0.winner == k }.count
+            return .map([
+                ("name", .text(process.types[k].name)),
+                ("initial", .number(Double(process.initial.filter { $0 == k }.count))),
+                ("count", .number(Double(count))),
+                ("share", .number(runs.isEmpty ? 0 : Double(count) / Double(runs.count))),
+            ], flow: true)
+        }
+        let generations = runs.map { Double($0.generations) }.reduce(0, +) / Double(max(1, runs.count))
+        return JSONWriter.write(.map([
+            ("dynamics", .text("moran")),
+            ("runs", .number(Double(runs.count))),
+            ("fixations", .sequence(fixations, flow: false)),
+            ("unfixed", .number(Double(runs.filter { $0.winner == nil }.count))),
+            ("mean_generations", .number(generations)),
+            ("settings", settings(process.settings, extra: [
+                ("mode", .text(process.mode.rawValue)),
+                ("mutation_rate", .number(process.mutationRate)),
+                ("seed", .literal(String(seed))),
+            ])),
+        ]))
+    }
+
+    /// `{"dynamics": "replicator", "players": [...], "shares": [[...]], "final": [...]}`, shares
+    /// every `every` steps.
+    public static func replicator(names: [String], path: [[Double]], step: Double, every: Int) -> String {
+        let sampled = stride(from: 0, to: path.count, by: max(1, every)).map { path[$0] }
+        return JSONWriter.write(.map([
+            ("dynamics", .text("replicator")),
+            ("players", .sequence(names.map(OutputNode.text), flow: true)),
+            ("step", .number(step)),
+            ("times", .sequence(stride(from: 0, to: path.count, by: max(1, every)).map { .number(Double($0) * step) }, flow: true)),
+            ("shares", .sequence(sampled.map { .sequence($0.map(OutputNode.number), flow: true) }, flow: false)),
+            ("final", .sequence((path.last ?? []).map(OutputNode.number), flow: true)),
+        ]))
+    }
+
+    static func settings(_ settings: MatchSettings, extra: [(String, OutputNode?)]) -> OutputNode {
+        var entries: [(String, OutputNode?)] = []
+        switch settings.length {
+        case .turns(let turns):
+            entries.append(("turns", .number(Double(turns))))
+        case .endProbability(let p, let cap):
+            entries.append(("end_probability", .number(p)))
+            entries.append(("maximum_turns", .number(Double(cap))))
+        }
+        entries.append(("noise", .number(settings.noise)))
+        entries.append(("game", .map([
+            ("first", .sequence(settings.game.firstPayoffs.map(OutputNode.number), flow: true)),
+            ("second", .sequence(settings.game.secondPayoffs.map(OutputNode.number), flow: true)),
+        ], flow: true)))
+        return .map(entries + extra)
+    }
+}
+
+extension TournamentJSON {
+    /// `parley tournament --case FILE --json`: `{"case", "counterpart", "replier", "turns",
+    /// "replies": [{"strategy", "label", "noise", "runs", "collapsed_share", "collapse_turn",
+    /// "collapse_label", "mutual_cooperation", "score_per_turn", "restoring_gesture",
+    /// "history"?}]}`.
+    public static func scriptedCase(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome]) -> String {
+        let labels = Dictionary(zip(study.study.replies.map(\.name), study.replyLabels), uniquingKeysWith: { first, _ in first })
+        let rows = outcomes.map { row -> OutputNode in
+            .map([
+                ("strategy", .text(row.reply)),
+                ("label", labels[row.reply].map(OutputNode.text)),
+                ("noise", .number(row.noise)),
+                ("runs", .number(Double(row.runs))),
+                ("collapsed_share", .number(row.collapsedShare)),
+                ("collapse_turn", row.collapseTurn.map { .number(Double($0)) } ?? .literal("null")),
+                ("collapse_label", row.collapseTurn.map { .text(study.label(turn: $0)) } ?? .literal("null")),
+                ("mutual_cooperation", .number(row.mutualCooperation)),
+                ("score_per_turn", .number(row.replyScorePerTurn)),
+                ("restoring_gesture", row.runs == 1 ? (row.restoringGesture.map { .number(Double($0)) } ?? .literal("null")) : nil),
+                ("history", row.first.map { first in .map([(study.replierName, .text(first)), (study.counterpartName, .text(row.second ?? ""))], flow: true) }),
+            ], flow: false)
+        }
+        return JSONWriter.write(.map([
+            ("case", .text(study.name)),
+            ("counterpart", .text(study.counterpartName)),
+            ("replier", .text(study.replierName)),
+            ("turns", .number(Double(study.study.turns))),
+            ("unit", .text(study.unit)),
+            ("scripted_defections", .sequence(study.study.defectionTurns.map { .text(study.label(turn: $0)) }, flow: true)),
+            ("replies", .sequence(rows, flow: false)),
+        ]))
+    }
+}

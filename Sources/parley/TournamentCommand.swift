@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import ParleyGames
+import ParleyIO
+import ParleyCore
+import ParleyReports
+
+/// Options shared by `tournament` and `evolve`: players and match rules.
+struct RepeatedGameOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Comma-separated strategies (names or keys; 'classic', 'first', 'deterministic', 'all' expand).", valueName: "A,B,..."))
+    var players: String = "classic"
+
+    @Option(help: "Turns per match (default 200).")
+    var turns: Int?
+
+    @Option(name: .customLong("prob-end"), help: "Instead of fixed turns: each turn is the last with this probability.")
+    var probEnd: Double?
+
+    @Option(help: "Probability (0-1) that each move is flipped after it is chosen.")
+    var noise: Double = 0
+
+    @Option(help: "Stage game payoffs R,S,T,P (default 3,0,5,1).")
+    var payoffs: String?
+
+    @Option(help: "Master seed of every random stream.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Parallel jobs (default: SLURM_CPUS_PER_TASK or the number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        _ = try resolvedPlayers()
+        _ = try settings()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func resolvedPlayers() throws -> [RepeatedPlayer] {
+        var out: [RepeatedPlayer] = []
+        for raw in players.split(separator: ",") {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            switch name.lowercased() {
+            case "classic": out += StrategyCatalog.classic
+            case "first": out += StrategyCatalog.firstTournament
+            case "deterministic": out += StrategyCatalog.deterministic
+            case "all": out += StrategyCatalog.all
+            default:
+                out.append(try usage { try StrategyCatalog.player(named: name) })
+            }
+        }
+        return out
+    }
+
+    func settings() throws -> MatchSettings {
+        var game = StageGame.prisonersDilemma
+        if let payoffs {
+            let values = payoffs.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard values.count == 4 else { throw ValidationError("--payoffs takes four numbers R,S,T,P, found '\(payoffs)'") }
+            game = try usage { try StageGame(r: values[0], s: values[1], t: values[2], p: values[3]) }
+        }
+        if probEnd != nil, turns != nil {
+            throw ValidationError("give --turns or --prob-end, not both")
+        }
+        let length: MatchLength = probEnd.map { .endProbability($0, maximumTurns: 100_000) } ?? .turns(turns ?? 200)
+        let noise = self.noise
+        return try usage { try MatchSettings(game: game, length: length, noise: noise) }
+    }
+
+    var lengthText: String {
+        if let probEnd { return "prob-end \(probEnd)" }
+        return "\(turns ?? 200) turns"
+    }
+}
+
+
+struct TournamentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tournament",
+        abstract: "Round-robin tournament of iterated-game strategies, scored and ranked as axelrod does.",
+        discussion: """
+            Each pair meets --repetitions times (self-play too, which never counts towards scores). Scores are \
+            payoffs per turn per opponent; players are ranked by the median over repetitions. \
+            \(StrategyCatalog.entries.count) strategies: see --list.
+
+            Example:
+              parley tournament --players TitForTat,Grudger,Defector,GTFT --turns 200 --repetitions 10 --seed 1
+              parley tournament --players classic --noise 0.05 --json
+            """)
+
+    @OptionGroup var options: RepeatedGameOptions
+
+    @Option(help: "Matches per pair.")
+    var repetitions: Int = 10
+
+    @Flag(name: .customLong("no-self-play"), help: "Skip each player's match against itself.")
+    var noSelfPlay = false
+
+    @Flag(help: "List the strategies and exit.")
+    var list = false
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("A repeated-game case file (parley-repeated/1) to analyse instead.", valueName: "file"))
+    var caseFile: String?
+
+    @Flag(help: "Write one JSON document to stdout and nothing else.")
+    var json = false
+
+    /// For scripts/bench_axelrod.py: play the tournament N times in-process and print the
+    /// median engine time on stderr (no process start-up in the figure).
+    @Option(name: .customLong("benchmark-runs"), help: .hidden)
+    var benchmarkRuns: Int?
+
+    func validate() throws {
+        if let benchmarkRuns, benchmarkRuns < 1 { throw ValidationError("--benchmark-runs must be at least 1") }
+        if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+    }
+
+    func run() throws {
+        if list {
+            for entry in StrategyCatalog.entries {
+                let kind = entry.player.isStochastic ? "stochastic" : "deterministic"
+                Console.out("\(entry.key)  \"\(entry.player.name)\"  \(kind)  [\(entry.player.source)]")
+            }
+            return
+        }
+        if let caseFile {
+            try Console.run {
+                let study = try RepeatedGameFile.read(caseFile)
+                let outcomes = study.study.analyse()
+                Console.out(json ? CaseReport.json(study, outcomes) : CaseReport.text(study, outcomes, width: Console.width, style: Console.stdoutStyle),
+                            terminator: json ? "" : "\n")
+            }
+            return
+        }
+        let players = try options.resolvedPlayers()
+        let settings = try options.settings()
+        let (repetitions, selfPlay, seed) = (repetitions, !noSelfPlay, options.seed)
+        let tournament = try usage {
+            try Tournament(players: players, settings: settings, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
+        }
+        let jobs = options.jobs ?? Tournament.defaultJobs
+        if let benchmarkRuns {
+            var times: [Double] = []
+            for _ in 0..<benchmarkRuns {
+                let start = ContinuousClock.now
+                _ = tournament.play(jobs: jobs)
+                let elapsed = ContinuousClock.now - start
+                times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            }
+            Console.err("median_seconds \(TournamentResult.median(times))")
+        }
+        let result = tournament.play(jobs: jobs)
+        if json {
+            Console.out(TournamentJSON.tournament(result, tournament: tournament), terminator: "")
+            return
+        }
+        let rows = result.ranking.enumerated().map { rank, i in
+            TournamentRow(rank: rank + 1, name: result.players[i].name, medianScore: result.medianScore(i),
+                          meanScore: result.meanScore(i), medianWins: result.medianWins(i), cooperation: result.cooperatingRating[i])
+        }
+        let title = "Tournament: \(players.count) players, \(options.lengthText), \(repetitions) repetitions, "
+            + "noise \(options.noise), seed \(options.seed)"
+        Console.out(TournamentTable.render(title: title, rows: rows, width: Console.width, style: Console.stdoutStyle))
+    }
+}
+
+/// Runs `body`, turning a ``RepeatedGameError`` into a usage error (exit 64) with its hint.
+func usage<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RepeatedGameError {
+        throw ValidationError(error.message + (error.hint.map { "; \($0)" } ?? ""))
+    }
+}
+
+/// The text and JSON of a scripted-defection case (`parley tournament --case`); the demo
+/// can print `CaseReport.text` for `Examples/axis-of-evil.yaml`.
+enum CaseReport {
+    static func json(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome]) -> String {
+        TournamentJSON.scriptedCase(study, outcomes)
+    }
+
+    static func text(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome], width: Int, style: TerminalStyle) -> String {
+        let s = study.study
+        let labels = Dictionary(zip(s.replies.map(\.name), study.replyLabels), uniquingKeysWith: { first, _ in first })
+        let unit = study.unit
+        let rows = outcomes.map { row -> ReplyRow in
+            let collapse: String
+            if row.runs == 1 {
+                collapse = row.collapseTurn.map { study.label(turn: $0) } ?? "never"
+            } else {
+                let share = NumberText.fixed(row.collapsedShare * 100, digits: 0) + "%"
+                collapse = row.collapseTurn.map { share + " (" + study.label(turn: $0) + ")" } ?? share
+            }
+            var restored = ""
+            if row.runs == 1 {
+                switch row.restoringGesture {
+                case 0?: restored = "not needed"
+                case let k?: restored = "\(k) \(unit)\(k == 1 ? "" : "s") of US C"
+                case nil: restored = "nothing (up to \(s.maximumGesture))"
+                }
+                if study.counterpartName != "United States" { restored = restored.replacingOccurrences(of: "US", with: study.counterpartName) }
+            }
+            return ReplyRow(label: labels[row.reply] ?? row.reply, noise: row.noise, collapse: collapse, mutualCooperation: row.mutualCooperation,
+                            scorePerTurn: row.replyScorePerTurn, restoredBy: restored)
+        }
+        let defections = zip(s.defectionTurns, study.scriptedLabels).map { "\(study.label(turn: $0)) (\($1))" }.joined(separator: "; ")
+        let title = "\(study.name): \(study.replierName)'s replies to a \(study.counterpartName) defection in \(defections); "
+            + "\(s.turns) \(unit)s from \(study.label(turn: 1)), \(study.counterpartName) otherwise plays \(s.counterpart.name)."
+        let notes = "collapsed: no mutual cooperation in any of the last \(s.window) \(unit)s; for a deterministic reply without noise, the "
+            + "\(unit) after the last mutual cooperation; otherwise the share of \(s.runs) runs that collapse (median \(unit) of collapse). "
+            + "CC: share of \(unit)s with mutual cooperation from the defection on. "
+            + "payoff: \(study.replierName)'s mean payoff per \(unit). restored by: consecutive unconditional cooperations by "
+            + "\(study.counterpartName) after the defection that make the last \(s.window) \(unit)s all mutual cooperation."
+        var text = ReplyTable.render(title: title, rows: rows, notes: notes, width: width, style: style)
+        let histories = outcomes.filter { $0.first != nil }
+        if !histories.isEmpty {
+            text += "\n\n" + TextWrap.wrap("Histories without noise, one letter per \(unit) (\(study.replierName) above, \(study.counterpartName) below):", width: width - 2)
+            for row in histories {
+                text += "\n" + (labels[row.reply] ?? row.reply)
+                text += "\n  " + (row.first ?? "") + "\n  " + (row.second ?? "")
+            }
+        }
+        return text
+    }
+}
