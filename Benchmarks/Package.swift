@@ -47,5 +47,11 @@ let package = Package(
             path: "Benchmarks/RepeatedBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "GamesBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: "main")],
+            path: "Benchmarks/GamesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -8,8 +8,8 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert a scenario between Parley YAML/JSON, KTAB CSV/XML and decide TSV.",
         discussion: """
             Formats follow the extensions (.yaml .yml .json .csv .xml .tsv) unless --from/--to say otherwise:
-            \(ScenarioFormat.allCases.map(\.rawValue).joined(separator: ", ")).
-            The input is validated first; nothing is written when it is bad. The output is written
+            \(ScenarioFormat.allCases.map(\.rawValue).joined(separator: ", ")). \
+            The input is validated first; nothing is written when it is bad. The output is written \
             atomically. What a format cannot carry (evidence, anchors, ...) is listed as notes on stderr.
 
             Example:

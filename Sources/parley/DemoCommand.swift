@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the founding case, Bonn 2001, end to end and explain the result.",
         discussion: """
-            Reads Examples/bonn-2001.yaml (found from the current directory upward, or next to the
+            Reads Examples/bonn-2001.yaml (found from the current directory upward, or next to the \
             executable's package), runs every model, scores it against history and reads the result.
 
             Example:
@@ -48,6 +48,26 @@ struct DemoCommand: ParsableCommand {
             for paragraph in FoundingCaseReading.paragraphs(report, scenario: scenario) {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
+            }
+            if let gamePath = Self.findExample("iran-2001-cooperation.yaml"), case .model(let model)? = try? GameFile.read(gamePath),
+               let solution = try? GameSolver.solve(model, method: .automatic, label: 1, dominance: true) {
+                lines.append("")
+                lines.append(style.bold("Iran's choice, autumn 2001: a Bayesian game"))
+                lines.append("")
+                lines.append(TextWrap.wrap(
+                    "Iran helped the US against the Taliban without knowing whether Washington was sincere (Khamenei: \"the "
+                        + "Americans' invitation for cooperation is tactical\"). Mousavian called help \"a no-lose proposition\", "
+                        + "and Soleimani agreed that \"even if the US was not sincere, we would still have eliminated our enemy\".",
+                    width: width - 2))
+                lines.append("")
+                let report = GameText.render(solution, model: model, width: width, style: style)
+                lines.append(report)
+                lines.append("")
+                lines.append(TextWrap.wrap(
+                    "Read the map from right to left: where toppling the Taliban is worth more to Iran than an entrenched US "
+                        + "turning on it costs, helping is strictly dominant (#); on the + column the two are equal, the literal "
+                        + "\"no-lose\" line; below it Iran still helps in equilibrium (o) if its prior that the US is sincere is "
+                        + "high enough.", width: width - 2))
             }
             if let axisPath = Self.findExample("axis-of-evil.yaml"), let axis = try? RepeatedGameFile.read(axisPath) {
                 let outcomes = axis.study.analyse()

@@ -153,7 +153,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int, json: Bool
     ) throws -> String {
         let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
-        let driverModel = models.last { $0.name == "ensemble" } ?? models.first
+        let driverModel = top == 0 ? nil : models.last { $0.name == "ensemble" } ?? models.first
         let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top, models: models) } ?? []
         if json {
             return ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers)

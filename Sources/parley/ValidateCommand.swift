@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyCore
 import ParleyIO
 import ParleyReports
@@ -8,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check scenario files; print every problem with its file, line, column and key path.",
         discussion: """
-            Reads YAML or JSON (format: parley/1), KTAB CSV/XML or decide TSV, by extension.
+            Reads scenarios (format: parley/1 in YAML or JSON; KTAB CSV/XML and decide TSV by extension), \
+            game files (format: parley-game/1) and repeated-game cases (format: parley-repeated/1). \
             Exit 0 when every file is valid, 65 when one holds bad data, 66 when one is missing.
 
             Example:
@@ -25,8 +27,18 @@ struct ValidateCommand: ParsableCommand {
         var failures: [ScenarioErrors] = []
         for file in files {
             do {
-                let scenario = try ScenarioFile.read(file)
-                if !json { Console.out(Console.stdoutStyle.green("ok") + ": \(file): " + Self.summary(scenario)) }
+                let summary: String
+                switch Self.formatTag(file) {
+                case "parley-game/1":
+                    _ = try GameFile.read(file)
+                    summary = "a strategic game (format parley-game/1)"
+                case "parley-repeated/1":
+                    let study = try RepeatedGameFile.read(file)
+                    summary = "a repeated-game case (format parley-repeated/1), \(study.replyLabels.count) replies"
+                default:
+                    summary = Self.summary(try ScenarioFile.read(file))
+                }
+                if !json { Console.out(Console.stdoutStyle.green("ok") + ": \(file): " + summary) }
             } catch {
                 failures.append(error)
                 if !json { Console.report(error) }
@@ -38,6 +50,23 @@ struct ValidateCommand: ParsableCommand {
         guard failures.isEmpty else {
             throw failures.map(Console.exitCode(for:)).contains(ExitCode(66)) ? ExitCode(66) : ExitCode(65)
         }
+    }
+
+    /// The `format:` tag of a YAML or JSON file, read from its text without parsing it, so that
+    /// game and repeated-game files go to their own readers.
+    static func formatTag(_ path: String) -> String? {
+        guard let text = try? ScenarioFile.readText(path) else { return nil }
+        for line in text.split(separator: "\n").prefix(200) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("format:") {
+                return trimmed.dropFirst("format:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            }
+            if let range = trimmed.range(of: "\"format\"") {
+                let rest = trimmed[range.upperBound...].drop { $0 == " " || $0 == ":" }
+                return rest.split(separator: "\"").first.map(String.init)
+            }
+        }
+        return nil
     }
 
     /// "10 stakeholders, 3 issues, 27 sources; evidence for 30 of 30 stances and 10 of 10 capabilities".

@@ -65,6 +65,17 @@ struct ParleyProcess {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func validateAcceptsEveryExampleWhateverItsKind() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: ParleyProcess.packageRoot + "/Examples")
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Examples/" + $0 }
+        #expect(examples.count >= 5)
+        let result = try ParleyProcess.run(["validate"] + examples)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == examples.count)
+        #expect(result.stdout.contains("a strategic game (format parley-game/1)"))
+        #expect(result.stdout.contains("a repeated-game case (format parley-repeated/1)"))
+    }
+
     @Test func validateReportsLocatedErrorsAndExits65() throws {
         let directory = try ParleyProcess.temporaryDirectory()
         let bad = directory + "/bad.yaml"
@@ -150,6 +161,8 @@ struct ParleyProcess {
         let prose = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(prose.contains("tenaciously demanded the majority share"))
         #expect(prose.contains("This is the best deal you can get"))
+        #expect(prose.contains("Iran: help is strictly dominant"))
+        #expect(prose.contains("After \"axis of evil\": the repeated game"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(!result.stdout.contains("\u{1B}["))
     }

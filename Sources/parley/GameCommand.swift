@@ -1,0 +1,226 @@
+public import ArgumentParser
+import ParleyCore
+import ParleyGames
+import ParleyIO
+import ParleyReports
+
+struct GameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "game",
+        abstract: "Solve strategic games (Gambit .nfg/.efg or Parley game files) exactly, and convert between formats.",
+        subcommands: [GameSolveCommand.self, GameConvertCommand.self])
+}
+
+struct GameSolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Find the equilibria of a game, exactly; print dominance and, for a model with an analysis, its dominance map.",
+        discussion: """
+            FILE is a Gambit strategic form (.nfg), a Gambit tree (.efg) or a Parley game file (.yaml/.json, \
+            format: parley-game/1). Methods: \(SolveMethod.allCases.map(\.rawValue).joined(separator: ", ")). \
+            auto: all extreme equilibria of two-player games (enum), the pure ones for more players, backward \
+            induction for perfect-information trees. Probabilities and payoffs are exact rationals.
+
+            Example:
+              parley game solve Examples/iran-2001-cooperation.yaml
+              parley game solve game.nfg --method lemke-howson --label 3 --json
+            """)
+
+    @Argument(help: "The game file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("Solution method.", valueName: "name"))
+    var method: SolveMethod = .automatic
+
+    @Option(help: ArgumentHelp("For lemke-howson: the label dropped first (1 = the first row strategy).", valueName: "n"))
+    var label: Int = 1
+
+    @Flag(help: "Write one JSON document to stdout and nothing else.")
+    var json = false
+
+    /// For scripts/gambit_benchmark.py: solve this many times and print the median wall time of
+    /// one solve (reading excluded) on stderr, so peers and Parley are timed on the same inputs.
+    @Option(help: ArgumentHelp("Solve N times; print the median seconds per solve on stderr.", valueName: "n", visibility: .hidden))
+    var benchmark: Int = 0
+
+    func validate() throws {
+        if label < 1 { throw ValidationError("--label must be 1 or more") }
+        if benchmark < 0 || benchmark > 10_000 { throw ValidationError("--benchmark must be between 0 and 10000") }
+    }
+
+    func run() throws {
+        try Console.run {
+            let document = try GameFile.read(file)
+            let solve = { (dominance: Bool) throws(GameError) -> GameSolution in
+                switch document {
+                case .normalForm(let game): return try GameSolver.solve(game, method: method, label: label, dominance: dominance)
+                case .model(let model): return try GameSolver.solve(model, method: method, label: label, dominance: dominance)
+                case .extensive(let tree): return try GameSolver.solve(tree, method: method, label: label, dominance: dominance)
+                }
+            }
+            let solution: GameSolution
+            do throws(GameError) {
+                solution = try solve(benchmark == 0)
+                if benchmark > 0 {
+                    var seconds: [Double] = []
+                    let clock = ContinuousClock()
+                    for _ in 0..<benchmark {
+                        let start = clock.now
+                        _ = try solve(false)
+                        let elapsed = clock.now - start
+                        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                    }
+                    seconds.sort()
+                    Console.err("median_seconds \(seconds[seconds.count / 2])")
+                }
+            } catch {
+                throw ScenarioErrors([ScenarioError(.invalidValue, error.message, hint: error.hint, location: SourceLocation(file: file, line: 1, column: 1))])
+            }
+            if json {
+                Console.out(GameJSON.render(solution), terminator: "")
+            } else {
+                Console.out(GameText.render(solution, model: document.model, width: Console.width, style: Console.stdoutStyle))
+            }
+        }
+    }
+}
+
+struct GameConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a game between Gambit .nfg/.efg and Parley game files (.yaml/.json).",
+        discussion: """
+            A Parley model or a tree written as .nfg becomes its strategic form (Harsanyi form, reduced normal \
+            form). The input is checked first and nothing is written when it is bad; the output appears atomically.
+
+            Example:
+              parley game convert Examples/iran-2001-cooperation.yaml iran.nfg
+              parley game convert game.nfg game.yaml
+            """)
+
+    @Argument(help: "The input game file.")
+    var input: String
+
+    @Argument(help: "The output file (.nfg, .efg, .yaml or .json).")
+    var output: String
+
+    func validate() throws {
+        if GameFormat(path: output) == nil {
+            throw ValidationError("cannot tell the output format from '\(output)'; use .nfg, .efg, .yaml or .json")
+        }
+    }
+
+    func run() throws {
+        try Console.run {
+            let document = try GameFile.read(input)
+            for note in try GameFile.write(document, to: output) {
+                Console.err(Console.stderrStyle.yellow("note: ") + note)
+            }
+            Console.err("wrote \(output)")
+        }
+    }
+}
+
+extension SolveMethod: ExpressibleByArgument {}
+
+extension GameDocument {
+    var model: GameModel? {
+        if case .model(let model) = self { return model }
+        return nil
+    }
+}
+
+/// The human-readable report of a solution.
+enum GameText {
+    static func render(_ solution: GameSolution, model: GameModel?, width: Int, style: TerminalStyle) -> String {
+        let game = solution.game
+        var lines: [String] = []
+        lines.append(style.bold(model?.name ?? (game.title.isEmpty ? "Game" : game.title)))
+        lines.append(TextWrap.wrap("players: " + game.players.indices.map { "\(game.players[$0]) (\(game.strategies[$0].count) strategies)" }.joined(separator: ", "), width: width))
+        if let bayesian = solution.bayesian {
+            for p in bayesian.players.indices where bayesian.types[p].count > 1 {
+                let prior = bayesian.marginal(player: p)
+                lines.append(TextWrap.wrap("types of \(bayesian.players[p]): " + bayesian.types[p].indices.map { "\(bayesian.types[p][$0]) (prior \(prior[$0]))" }.joined(separator: ", ")
+                                           + "; a plan a/b names the action of each type in this order", width: width))
+            }
+        }
+        if let induction = solution.backwardInduction, let tree = solution.tree {
+            lines.append("")
+            lines.append("Backward induction (\(tree.nodes.count) nodes): subgame-perfect payoffs " + induction.rootValue.map(\.description).joined(separator: ", ")
+                         + "; path " + induction.path.map { String($0 + 1) }.joined(separator: " ") + " (action numbers, 1-based)"
+                         + (induction.tieCount > 0 ? "; \(induction.tieCount) decision nodes had tied best actions (the first was taken)" : ""))
+        }
+        if let elimination = solution.elimination {
+            lines.append("")
+            if elimination.steps.isEmpty {
+                lines.append("Dominance: no pure strategy is weakly dominated by another.")
+            } else {
+                lines.append("Iterated elimination of weakly dominated strategies:")
+                for step in elimination.steps {
+                    lines.append("  round \(step.round): \(game.players[step.player]): \(game.strategies[step.player][step.strategy]) is dominated by \(game.strategies[step.player][step.dominatedBy])")
+                }
+            }
+            for p in game.players.indices {
+                let strict = game.strictlyDominantStrategies(player: p)
+                let weak = game.weaklyDominantStrategies(player: p)
+                if let s = strict.first {
+                    lines.append("  \(game.players[p]): \(game.strategies[p][s]) is strictly dominant (so weakly dominant too)")
+                } else if let s = weak.first {
+                    lines.append("  \(game.players[p]): \(game.strategies[p][s]) is weakly dominant: never worse, sometimes better")
+                }
+            }
+        }
+        lines.append("")
+        let components = Set(solution.equilibria.compactMap(\.component)).count
+        let showComponents = components < solution.equilibria.count
+        var heading = "Equilibria (\(solution.method.rawValue)): \(solution.equilibria.count)"
+        if solution.method == .enumeration {
+            heading += " extreme, in \(components) connected component\(components == 1 ? "" : "s")"
+        }
+        lines.append(heading)
+        let rows = solution.equilibria.enumerated().map { index, equilibrium in
+            GameTable.Row(
+                label: "\(index + 1)" + (equilibrium.component.map { showComponents ? " c\($0 + 1)" : "" } ?? ""),
+                strategies: equilibrium.profile.probabilities.enumerated().map { p, list in
+                    GameTable.mixedText(probabilities: list.map(\.description), labels: game.strategies[p])
+                },
+                payoffs: equilibrium.payoffs.map(\.description).joined(separator: ", "))
+        }
+        if !rows.isEmpty {
+            lines.append(GameTable.render(players: game.players, rows: rows, width: width, style: style))
+        }
+        if let map = solution.map, let model {
+            lines.append("")
+            lines.append(contentsOf: mapLines(map, model: model, width: width))
+        }
+        for note in solution.notes {
+            lines.append(style.dim(TextWrap.wrap("note: " + note, width: width)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func mapLines(_ map: DominanceMap, model: GameModel, width: Int) -> [String] {
+        let player = model.players[map.player]
+        let action = player.actions[map.action]
+        var lines = [TextWrap.wrap("Where '\(action)' stays dominant for \(player.name), as \(map.sweeps.map(\.parameter).joined(separator: " and ")) vary:", width: width)]
+        let columns = map.sweeps.first?.points ?? []
+        let rowsValues = map.sweeps.count > 1 ? map.sweeps[1].points : [Rational.zero]
+        var cells: [[Character]] = []
+        for r in rowsValues.indices.reversed() {
+            cells.append(columns.indices.map { c in map.points[c + r * columns.count].status.symbol })
+        }
+        let legend = DominanceMap.Status.allCases.map { ($0.symbol, $0.rawValue.replacingDashes) }
+        lines.append(GameTable.renderMap(
+            rowName: map.sweeps.count > 1 ? map.sweeps[1].parameter : "", rowValues: rowsValues.reversed().map { fixed($0) },
+            columnName: map.sweeps.first?.parameter ?? "", columnValues: columns.map { fixed($0) }, cells: cells, legend: legend, width: width))
+        return lines
+    }
+
+    static func fixed(_ value: Rational) -> String {
+        value.isInteger ? value.description : NumberText.fixed(value.doubleValue, digits: 2)
+    }
+}
+
+extension String {
+    fileprivate var replacingDashes: String { String(map { $0 == "-" ? " " : $0 }) }
+}
