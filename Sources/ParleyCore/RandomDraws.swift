@@ -30,10 +30,10 @@ extension RandomNumberGenerator {
         return Swift.min(Swift.max(value, Swift.min(lower, upper)), Swift.max(lower, upper))
     }
 
-    /// An integer uniform in 0..<`bound` (`bound` > 0), by Lemire's multiply-and-reject
-    /// method: unbiased, usually one word.
+    /// An integer uniform in 0..<`bound`, by Lemire's multiply-and-reject method: unbiased,
+    /// usually one word. A `bound` of 0 has no valid result; it returns 0 without drawing.
     public mutating func nextInt(below bound: UInt64) -> UInt64 {
-        precondition(bound > 0, "bound must be positive")
+        guard bound > 0 else { return 0 }
         var product = next().multipliedFullWidth(by: bound)
         if product.low < bound {
             let threshold = (0 &- bound) % bound
