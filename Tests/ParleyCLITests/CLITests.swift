@@ -162,6 +162,7 @@ struct ParleyProcess {
         #expect(prose.contains("tenaciously demanded the majority share"))
         #expect(prose.contains("This is the best deal you can get"))
         #expect(prose.contains("Iran: help is strictly dominant"))
+        #expect(prose.contains("Iran still ranks first against history in"))
         #expect(prose.contains("After \"axis of evil\": the repeated game"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(!result.stdout.contains("\u{1B}["))
