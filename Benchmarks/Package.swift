@@ -1,5 +1,10 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its folder, so the Parley package's identity is the
+// name of the folder this repository was cloned into ("parley", "main", ...).
+let parley = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 // Benchmarks live in their own package (after swift-nio) so the main build never resolves the
 // benchmark tools. Run: cd Benchmarks && swift package benchmark
@@ -15,8 +20,8 @@ let package = Package(
             name: "BargainingBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ParleyCore", package: "main"),
-                .product(name: "ParleyBargaining", package: "main"),
+                .product(name: "ParleyCore", package: parley),
+                .product(name: "ParleyBargaining", package: parley),
             ],
             path: "Benchmarks/BargainingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -25,8 +30,8 @@ let package = Package(
             name: "SpatialBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ParleyCore", package: "main"),
-                .product(name: "ParleyBargaining", package: "main"),
+                .product(name: "ParleyCore", package: parley),
+                .product(name: "ParleyBargaining", package: parley),
             ],
             path: "Benchmarks/SpatialBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -35,21 +40,21 @@ let package = Package(
             name: "ExchangeBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ParleyCore", package: "main"),
-                .product(name: "ParleyBargaining", package: "main"),
+                .product(name: "ParleyCore", package: parley),
+                .product(name: "ParleyBargaining", package: parley),
             ],
             path: "Benchmarks/ExchangeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "RepeatedBenchmarks",
-            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: "main")],
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: parley)],
             path: "Benchmarks/RepeatedBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "GamesBenchmarks",
-            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: "main")],
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "ParleyGames", package: parley)],
             path: "Benchmarks/GamesBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
