@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "ParleyReports",
-            dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation"],
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation", "ParleyGames", "ParleyIO"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
