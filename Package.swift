@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ParleyIO", targets: ["ParleyIO"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
+        .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .executable(name: "parley", targets: ["parley"]),
     ],
     dependencies: [
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
@@ -53,10 +55,20 @@ let package = Package(
             dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation", "ParleyGames", "ParleyIO"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
+                "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
