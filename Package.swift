@@ -30,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already part of Hummingbird's graph; named because ParleyServer imports them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
@@ -60,6 +64,9 @@ let package = Package(
             dependencies: [
                 "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Assets")],
             swiftSettings: strictSettings

@@ -1,0 +1,139 @@
+/// The OpenAPI 3.1 description of the API, built from ``APIRoute/all`` so the two cannot drift.
+enum OpenAPIDocument {
+    static func render(version: String) -> String {
+        var paths: [(String, JSONValue)] = []
+        for route in APIRoute.all {
+            let operation = self.operation(route)
+            if let index = paths.firstIndex(where: { $0.0 == route.path }), case .object(var methods) = paths[index].1 {
+                methods.append((route.method.rawValue.lowercased(), operation))
+                paths[index].1 = .object(methods)
+            } else {
+                paths.append((route.path, .object([(route.method.rawValue.lowercased(), operation)])))
+            }
+        }
+        return JSONValue.object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([
+                ("title", .string("Parley")),
+                ("version", .string(version)),
+                ("description", .string("The local API behind parley serve. Scenario bodies are parley/1 YAML (application/yaml) or JSON (application/json). Results are the same JSON documents the command line prints with --json. Every error is JSON: {\"error\": {\"status\", \"message\", \"hint\", \"errors\": [located scenario errors]}}.")),
+            ])),
+            ("paths", .object(paths)),
+            ("components", .object([("schemas", .object(schemas))])),
+        ]).render()
+    }
+
+    private static func operation(_ route: APIRoute) -> JSONValue {
+        var members: [(String, JSONValue)] = [("summary", .string(route.summary))]
+        var parameters: [JSONValue] = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part in
+            .object([("name", .string(String(part.dropFirst().dropLast()))), ("in", .string("path")), ("required", .bool(true)),
+                     ("schema", .object([("type", .string("string"))]))])
+        }
+        parameters += route.parameters.map { parameter in
+            let schema: JSONValue = parameter.repeatable
+                ? .object([("type", .string("array")), ("items", .object([("type", .string(parameter.type))]))])
+                : .object([("type", .string(parameter.type))])
+            return .object([("name", .string(parameter.name)), ("in", .string("query")), ("required", .bool(false)),
+                            ("description", .string(parameter.description)), ("schema", schema)])
+        }
+        if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
+        if let body = route.body {
+            let text = JSONValue.object([("schema", .object([("type", .string("string"))]))])
+            let content: [(String, JSONValue)] = body == .scenario
+                ? [("application/yaml", text), ("application/json", ref("Scenario"))]
+                : [("application/yaml", text), ("application/json", ref("Object")), ("text/plain", text)]
+            members.append(("requestBody", .object([
+                ("required", .bool(true)),
+                ("description", .string(body == .scenario ? "A parley/1 scenario." : "A game: parley-game/1 YAML or JSON, or Gambit .nfg/.efg text.")),
+                ("content", .object(content)),
+            ])))
+        }
+        let success: JSONValue = route.produces == "application/json"
+            ? .object([("description", .string("OK")), ("content", .object([("application/json", ref(route.schema ?? "Object"))]))])
+            : .object([("description", .string("OK")), ("content", .object([(route.produces, .object([("schema", .object([("type", .string("string"))]))]))]))])
+        var responses: [(String, JSONValue)] = [("200", success)]
+        var statuses = [404, 500]
+        if route.method == .post { statuses += [400, 413, 415] }
+        if !route.parameters.isEmpty, route.method == .get { statuses.append(400) }
+        statuses += route.errors
+        for status in Set(statuses).sorted() {
+            responses.append((String(status), .object([
+                ("description", .string(description(status))),
+                ("content", .object([("application/json", ref("Error"))])),
+            ])))
+        }
+        members.append(("responses", .object(responses)))
+        return .object(members)
+    }
+
+    private static func description(_ status: Int) -> String {
+        switch status {
+        case 400: return "A query parameter is missing or out of range."
+        case 404: return "No such resource."
+        case 413: return "The body is larger than the server's --max-body."
+        case 415: return "The body's Content-Type is not one the route reads."
+        case 422: return "The input is not valid (every error located by file, line and column), or asks for more work than the server allows."
+        case 503: return "The computation did not finish within --compute-seconds, or no worker came free."
+        default: return "Internal error."
+        }
+    }
+
+    private static func ref(_ name: String) -> JSONValue {
+        .object([("schema", .object([("$ref", .string("#/components/schemas/\(name)"))]))])
+    }
+
+    private static func object(_ properties: [(String, JSONValue)], required: [String] = []) -> JSONValue {
+        .object([("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map(JSONValue.string)))])
+    }
+
+    private static func type(_ name: String) -> JSONValue { .object([("type", .string(name))]) }
+
+    private static func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array")), ("items", items)]) }
+
+    private static let schemas: [(String, JSONValue)] = [
+        ("Object", type("object")),
+        ("Scenario", object([("format", .object([("const", .string("parley/1"))])), ("name", type("string")), ("issues", array(type("object"))),
+                             ("stakeholders", array(type("object")))], required: ["format", "name", "issues", "stakeholders"])),
+        ("Error", object([("error", object([
+            ("status", type("integer")), ("message", type("string")), ("hint", type("string")),
+            ("errors", array(object([("code", type("string")), ("message", type("string")), ("path", type("string")), ("file", type("string")),
+                                     ("line", type("integer")), ("column", type("integer")), ("hint", type("string")), ("text", type("string"))],
+                                    required: ["code", "message", "text"]))),
+        ], required: ["status", "message", "errors"]))], required: ["error"])),
+        ("Health", object([("status", type("string")), ("version", type("string")), ("api_version", type("string")), ("limits", type("object"))])),
+        ("Models", object([("models", array(object([("name", type("string")), ("summary", type("string"))])))])),
+        ("Examples", object([("examples", array(object([("id", type("string")), ("name", type("string")), ("kind", type("string")), ("url", type("string"))])))])),
+        ("Validation", object([("valid", type("boolean")), ("name", type("string")), ("stakeholders", type("integer")), ("issues", type("integer")),
+                               ("sources", type("integer"))])),
+        ("Forecast", object([
+            ("scenario", type("string")),
+            ("forecasts", array(object([("model", type("string")), ("issue", type("string")), ("value", type("number")), ("observed", type("number")),
+                                        ("error", type("number")), ("absolute_percent_error", type("number")), ("nearest_anchor", type("object")),
+                                        ("anchor_hit", type("boolean")), ("note", type("string"))]))),
+            ("models", array(object([("name", type("string")), ("summary", type("string")), ("stop_reason", type("string")), ("rounds", type("integer")),
+                                     ("mean_absolute_percent_error", type("number"))]))),
+            ("winners", array(type("object"))),
+        ], required: ["scenario", "forecasts", "models"])),
+        ("Simulation", object([("model", type("string")), ("rounds", array(type("object"))), ("converged", type("boolean")), ("stop_reason", type("string"))])),
+        ("Sensitivity", type("object")),
+        ("Charts", object([("scenario", type("string")), ("model", type("string")),
+                           ("issues", array(object([("id", type("string")), ("name", type("string")), ("forecast", type("string")), ("map", type("string")),
+                                                    ("trajectory", type("string"))])))])),
+        ("GameSolution", type("object")),
+        ("Runs", object([("store", type("string")), ("runs", array(ref("RunSummary").schemaValue))])),
+        ("RunSummary", object([("id", type("integer")), ("command", type("string")), ("scenario", type("string")), ("status", type("string")),
+                               ("parameters", type("string")), ("started_at", type("string")), ("has_result", type("boolean"))])),
+        ("Run", object([("id", type("integer")), ("command", type("string")), ("result", type("object"))])),
+        ("Comparison", object([("a", type("object")), ("b", type("object")), ("same_scenario", type("boolean")),
+                               ("rows", array(object([("model", type("string")), ("issue", type("string")), ("a", type("number")), ("b", type("number")),
+                                                      ("difference", type("number")), ("observed", type("number"))])))])),
+    ]
+}
+
+private extension JSONValue {
+    /// The `{"$ref": ...}` inside a `{"schema": ...}` wrapper.
+    var schemaValue: JSONValue {
+        if case .object(let members) = self, let schema = members.first(where: { $0.0 == "schema" }) { return schema.1 }
+        return self
+    }
+}
