@@ -5,7 +5,7 @@
 #    exporter, through scripts/decide_helper.sh;
 # 2. decide-exchange-model 2022.1.28 from PyPI, in a throw-away virtualenv (.venv-exchange,
 #    gitignored; Python 3.11, as the package pins), runs each with ALLOW_RANDOM = False;
-# 3. scripts/decide_fixtures.py writes the JSON fixtures (about 250 KB in all).
+# 3. scripts/decide_fixtures.py writes the JSON fixtures (about 450 KB in all).
 # Re-runnable; takes about 30 s of decide time for the 15 x 13 case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ PYTHON=${PYTHON:-python3.11}
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/pip" install -q decide-exchange-model==2022.1.28
 "$VENV/bin/python" scripts/decide_fixtures.py fixtures rounds "$OUT/bonn-2001.tsv" "$OUT/ec-car-emissions.tsv" --out "$OUT"
-# Four rounds suffice: the run parts from decide at a knife edge in round 4 (ExchangeRound.knifeEdges).
-"$VENV/bin/python" scripts/decide_fixtures.py fixtures rounds "$OUT/synthetic-15x13.tsv" --rounds 4 --out "$OUT"
+# All 10 rounds (about 350 KB): Parley's decimal arithmetic matches them all; binary parts from
+# decide at a knife edge in round 4 (ExchangeRound.knifeEdges).
+"$VENV/bin/python" scripts/decide_fixtures.py fixtures rounds "$OUT/synthetic-15x13.tsv" --rounds 10 --out "$OUT"
 "$VENV/bin/python" scripts/decide_fixtures.py fixtures randomized "$OUT/bonn-2001.tsv" --p 0.5 --out "$OUT"

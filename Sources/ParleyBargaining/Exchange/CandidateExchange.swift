@@ -2,31 +2,31 @@ import ParleyCore
 
 /// One party to a candidate exchange: it moves on its supply issue toward the other party's
 /// position and gains from the other's move on its demand issue (decide's `ExchangeActor`).
-struct ExchangeSide: Sendable {
+struct ExchangeSide<N: ExchangeNumber>: Sendable {
     let actor: Int
     let supplyIssue: Int
     let demandIssue: Int
     /// Where the party stands on its supply issue now (moved by realised exchanges).
-    var supplyPosition: Double
+    var supplyPosition: N
     /// Its position on the demand issue: the target of the other party's move; never updated
     /// within a round, as in decide.
-    let demandPosition: Double
-    let supplySalience: Double
-    let supplyPower: Double
-    let demandSalience: Double
+    let demandPosition: N
+    let supplySalience: N
+    let supplyPower: N
+    let demandSalience: N
     /// The supply position when the round began (for the next round's start position).
-    let startPosition: Double
+    let startPosition: N
     /// The voting position on the supply issue if the exchange is realised.
-    var y: Double = 0
-    var move: Double = 0
+    var y: N = .zero
+    var move: N = .zero
     /// decide's move history, kept with its quirks: a recalculation keeps the stale move.
-    var moves: [Double] = []
-    var eu: Double = 0
-    var euMax: Double?
-    var nbs0: Double = 0
-    var nbs1: Double = 0
+    var moves: [N] = []
+    var eu: N = .zero
+    var euMax: N?
+    var nbs0: N = .zero
+    var nbs1: N = .zero
 
-    init(board: ExchangeBoard, actor: Int, supply: Int, demand: Int) {
+    init(board: ExchangeBoard<N>, actor: Int, supply: Int, demand: Int) {
         self.actor = actor
         supplyIssue = supply
         demandIssue = demand
@@ -38,20 +38,18 @@ struct ExchangeSide: Sendable {
         startPosition = supplyPosition
     }
 
-    /// decide's `is_move_valid`: a move of more than 1e-10, staying on 0–100, and all moves of
-    /// this party in the exchange in one direction. The bounds get a 1e-9 tolerance because a
-    /// move "all the way to the other's position" lands exactly on 100 in decide's decimals but
-    /// may overshoot by one ulp in binary.
-    func isValid(_ move: Double) -> Bool {
-        guard abs(move) <= 100, abs(move) > 1e-10 else { return false }
-        let target = supplyPosition + move
-        guard target >= -ExchangeTolerance.bounds, target <= 100 + ExchangeTolerance.bounds else { return false }
-        guard moves.reduce(0, +) <= 100, let low = moves.min(), let high = moves.max() else { return false }
-        return (low < 0 && high < 0) || (low > 0 && high > 0)
+    /// decide's `is_move_valid`: a move of more than 1e-10, staying on 0–100 (in binary with a
+    /// 1e-9 tolerance, see ``ExchangeNumber/isOnScale(_:)``), and all moves of this party in the
+    /// exchange in one direction.
+    func isValid(_ move: N) -> Bool {
+        guard move.magnitude <= .hundred, move.magnitude.exceedsFloor else { return false }
+        guard N.isOnScale(supplyPosition + move) else { return false }
+        guard moves.reduce(N.zero, +) <= .hundred, let low = moves.min(), let high = moves.max() else { return false }
+        return (low < .zero && high < .zero) || (low > .zero && high > .zero)
     }
 
     /// Replaces the last recorded move (decide's `moves.pop(); moves.append(move)`).
-    mutating func replaceLastMove(with move: Double) {
+    mutating func replaceLastMove(with move: N) {
         if !moves.isEmpty { moves.removeLast() }
         moves.append(move)
     }
@@ -72,68 +70,67 @@ enum ExchangeSideName: Sendable {
 
 /// A candidate exchange between two stakeholders on two issues, computed as decide's
 /// `EqualGainExchange` computes it.
-struct CandidateExchange: Sendable {
+struct CandidateExchange<N: ExchangeNumber>: Sendable {
     /// Creation order in the round: issue pairs in scenario order, then A–D pairs, then B–C pairs.
     let index: Int
-    var i: ExchangeSide
-    var j: ExchangeSide
-    var gain: Double = 0
+    var i: ExchangeSide<N>
+    var j: ExchangeSide<N>
+    var gain: N = .zero
     var isValid = true
-    var updates = ExchangeUpdates()
+    var updates = ExchangeUpdates<N>()
     /// Set when a check met an NBS already on the demanded position (see ``checkNBS(_:board:)``).
     var metKnifeEdge = false
 
     /// Sets up the exchange of stakeholders `a` and `b` on issues `p` and `q` (`p` before `q`):
     /// the one that cares relatively more about `p` demands `p` and supplies `q`.
-    init(index: Int, board: ExchangeBoard, a: Int, b: Int, p: Int, q: Int) {
+    init(index: Int, board: ExchangeBoard<N>, a: Int, b: Int, p: Int, q: Int) {
         self.index = index
-        // decide compares s_ap/s_aq < s_bp/s_bq; all saliences here are positive.
-        let bCaresMoreAboutP = board.salience[p][a] * board.salience[q][b] < board.salience[p][b] * board.salience[q][a]
+        let bCaresMoreAboutP = N.ratioIsLess(board.salience[p][a], board.salience[q][a], than: board.salience[p][b], board.salience[q][b])
         let first = bCaresMoreAboutP ? b : a
         let second = bCaresMoreAboutP ? a : b
         i = ExchangeSide(board: board, actor: first, supply: q, demand: p)
         j = ExchangeSide(board: board, actor: second, supply: p, demand: q)
     }
 
-    subscript(side: ExchangeSideName) -> ExchangeSide {
+    subscript(side: ExchangeSideName) -> ExchangeSide<N> {
         get { side == .i ? i : j }
         set { if side == .i { i = newValue } else { j = newValue } }
     }
 
     /// decide's `reverse_move`: the move on the supply issue that shifts its NBS by `ratio`.
-    static func move(for ratio: Double, of side: ExchangeSide, board: ExchangeBoard) -> Double {
+    static func move(for ratio: N, of side: ExchangeSide<N>, board: ExchangeBoard<N>) -> N {
         ratio * board.denominator[side.supplyIssue] / (side.supplyPower * side.supplySalience)
     }
 
     /// decide's `exchange_ratio`: the NBS shift from moving `distance` on the supply issue.
-    static func ratio(for distance: Double, of side: ExchangeSide, board: ExchangeBoard) -> Double {
+    static func ratio(for distance: N, of side: ExchangeSide<N>, board: ExchangeBoard<N>) -> N {
         distance * side.supplySalience * side.supplyPower / board.denominator[side.supplyIssue]
     }
 
     /// decide's `by_exchange_ratio`: the other party's NBS shift that gives both equal gains
     /// when `side` shifts its supply issue's NBS by `ratio`.
-    func equalGainRatio(answering ratio: Double, from side: ExchangeSideName) -> Double {
+    func equalGainRatio(answering ratio: N, from side: ExchangeSideName) -> N {
         let s = self[side], o = self[side.other]
         return ((s.supplySalience + o.demandSalience) / (s.demandSalience + o.supplySalience)) * ratio
     }
 
-    func adjustedNBS(_ side: ExchangeSideName, at position: Double, board: ExchangeBoard) -> Double {
+    func adjustedNBS(_ side: ExchangeSideName, at position: N, board: ExchangeBoard<N>) -> N {
         let s = self[side]
         return board.adjustedNBS(s.supplyIssue, updates: updates, actor: s.actor, position: position)
     }
 
     /// Computes moves, voting positions, the equal gain and validity (decide's `calculate`).
-    mutating func calculate(board: ExchangeBoard, randomization: Double, draws: inout some RandomNumberGenerator) {
+    mutating func calculate(board: ExchangeBoard<N>, randomization: Double, draws: inout some RandomNumberGenerator) {
         // First try: j moves all the way to i's position on p; i answers on q.
-        var dp = Self.ratio(for: abs(i.demandPosition - j.supplyPosition), of: j, board: board)
+        var dp = Self.ratio(for: (i.demandPosition - j.supplyPosition).magnitude, of: j, board: board)
         var dq = equalGainRatio(answering: dp, from: .j)
         i.move = Self.move(for: dq, of: i, board: board)
-        j.move = abs(i.demandPosition - j.supplyPosition)
-        if abs(i.move) > abs(j.demandPosition - i.supplyPosition) {
+        j.move = (i.demandPosition - j.supplyPosition).magnitude
+        if i.move.magnitude > (j.demandPosition - i.supplyPosition).magnitude {
             // i would overshoot j's position: i moves all the way instead and j answers.
-            dq = Self.ratio(for: abs(j.demandPosition - i.supplyPosition), of: i, board: board)
+            dq = Self.ratio(for: (j.demandPosition - i.supplyPosition).magnitude, of: i, board: board)
             dp = equalGainRatio(answering: dq, from: .i)
-            i.move = abs(j.demandPosition - i.supplyPosition)
+            i.move = (j.demandPosition - i.supplyPosition).magnitude
             j.move = Self.move(for: dp, of: j, board: board)
         }
         if i.supplyPosition > j.demandPosition { i.move = -i.move }
@@ -142,10 +139,10 @@ struct CandidateExchange: Sendable {
         j.moves.append(j.move)
         i.y = i.supplyPosition + i.move
         j.y = j.supplyPosition + j.move
-        gain = abs(dq * i.supplySalience - dp * i.demandSalience)
+        gain = (dq * i.supplySalience - dp * i.demandSalience).magnitude
         i.eu = gain
         j.eu = gain
-        isValid = i.isValid(i.move) && j.isValid(j.move) && gain >= 1e-10
+        isValid = i.isValid(i.move) && j.isValid(j.move) && !gain.belowFloor
         guard isValid else { return }
         checkNBS(.i, board: board)
         checkNBS(.j, board: board)
@@ -162,27 +159,28 @@ struct CandidateExchange: Sendable {
     /// decide's `check_nbs`: if `side`'s move would push its supply issue's NBS past the other
     /// party's position, the move is cut to put the NBS exactly there, and the other party's
     /// move is scaled to keep the gains equal.
-    mutating func checkNBS(_ name: ExchangeSideName, board: ExchangeBoard) {
+    mutating func checkNBS(_ name: ExchangeSideName, board: ExchangeBoard<N>) {
         var s = self[name], o = self[name.other]
         s.nbs0 = adjustedNBS(name, at: s.supplyPosition, board: board)
         s.nbs1 = adjustedNBS(name, at: s.y, board: board)
         let x = o.demandPosition
-        // An NBS within 1e-9 of the demanded position counts as on it (an earlier exchange was
-        // cut to put it there): in exact arithmetic the move then does not cross it and stands.
-        // decide's 28-digit decimals leave a residual of about 1e-26 there whose sign decides,
-        // so decide may instead cut the move to nothing; such knife edges are reported.
-        let before = abs(x - s.nbs0) <= ExchangeTolerance.equalPosition ? 0 : x - s.nbs0
+        // An NBS within 1e-9 of the demanded position is on it (an earlier exchange was cut to
+        // put it there). In exact arithmetic the move then does not cross it and stands; in
+        // decide's 28-digit decimals a residual of about 1e-26 is left whose sign decides, so
+        // the move may be cut to nothing instead. Binary follows exact arithmetic, Decimal28
+        // follows decide; either way such knife edges are reported.
+        let before = N.edgeDistance(x, s.nbs0)
         let after = x - s.nbs1
-        if before == 0, abs(after) > ExchangeTolerance.equalPosition { metKnifeEdge = true }
-        let sameSide = (before >= 0 && after >= 0) || (before <= 0 && after <= 0)
+        if (x - s.nbs0).magnitude <= N.edgeTolerance, after.magnitude > N.edgeTolerance { metKnifeEdge = true }
+        let sameSide = (before >= .zero && after >= .zero) || (before <= .zero && after <= .zero)
         guard !sameSide else {
             self[name] = s
             return
         }
-        let delta = abs(board.moveToShiftNBS(s.supplyIssue, updates: updates, actor: s.actor, start: s.supplyPosition, target: x))
+        let delta = board.moveToShiftNBS(s.supplyIssue, updates: updates, actor: s.actor, start: s.supplyPosition, target: x).magnitude
         let ownRatio = Self.ratio(for: delta, of: s, board: board)
         let otherRatio = equalGainRatio(answering: ownRatio, from: name)
-        o.move = abs(Self.move(for: otherRatio, of: o, board: board))
+        o.move = Self.move(for: otherRatio, of: o, board: board).magnitude
         s.move = delta
         if o.supplyPosition > s.demandPosition { o.move = -o.move }
         if s.supplyPosition > o.demandPosition { s.move = -s.move }
@@ -190,7 +188,7 @@ struct CandidateExchange: Sendable {
         s.replaceLastMove(with: s.move)
         o.y = o.supplyPosition + o.move
         s.y = s.supplyPosition + s.move
-        gain = abs(otherRatio * o.supplySalience - ownRatio * o.demandSalience)
+        gain = (otherRatio * o.supplySalience - ownRatio * o.demandSalience).magnitude
         self[name] = s
         self[name.other] = o
         self[name].nbs1 = adjustedNBS(name, at: s.y, board: board)
@@ -198,13 +196,13 @@ struct CandidateExchange: Sendable {
 
     /// Brings this exchange up to date after `realized` was carried out (decide's
     /// `recalculate`). Returns whether it was recalculated.
-    mutating func recalculate(after realized: CandidateExchange, board: ExchangeBoard, randomization: Double,
+    mutating func recalculate(after realized: CandidateExchange, board: ExchangeBoard<N>, randomization: Double,
                               draws: inout some RandomNumberGenerator) -> Bool {
         // Written without temporary arrays: this runs for every candidate after every realisation.
-        let iSupply = Self.supplier(matching: i, in: realized)
-        let jSupply = Self.supplier(matching: j, in: realized)
-        if let iSupply { i.supplyPosition = iSupply.y }
-        if let jSupply { j.supplyPosition = jSupply.y }
+        let iSupply = Self.supplierVote(matching: i, in: realized)
+        let jSupply = Self.supplierVote(matching: j, in: realized)
+        if let iSupply { i.supplyPosition = iSupply }
+        if let jSupply { j.supplyPosition = jSupply }
         var touched = iSupply != nil || jSupply != nil
         if touched {
             // decide's `invalidate_move`: a matched side appended the realised move and pops it
@@ -226,22 +224,34 @@ struct CandidateExchange: Sendable {
         return touched
     }
 
-    /// The realised side that gave way on `side`'s supply issue, if it is `side`'s stakeholder.
-    private static func supplier(matching side: ExchangeSide, in realized: CandidateExchange) -> ExchangeSide? {
-        if side.actor == realized.i.actor && side.supplyIssue == realized.i.supplyIssue { return realized.i }
-        if side.actor == realized.j.actor && side.supplyIssue == realized.j.supplyIssue { return realized.j }
+    /// ``recalculate(after:board:randomization:draws:)``, then what the round needs to know,
+    /// read in one go (reading an exchange out of its array would copy all of it); clears the
+    /// knife-edge mark.
+    mutating func update(after realized: CandidateExchange, board: ExchangeBoard<N>, randomization: Double,
+                         draws: inout some RandomNumberGenerator) -> (recalculated: Bool, metKnifeEdge: Bool, isValid: Bool, gain: N) {
+        let recalculated = recalculate(after: realized, board: board, randomization: randomization, draws: &draws)
+        let knife = metKnifeEdge
+        metKnifeEdge = false
+        return (recalculated, knife, isValid, gain)
+    }
+
+    /// The voting position of the realised side that gave way on `side`'s supply issue, if it
+    /// is `side`'s stakeholder (the position only: copying a whole side is not cheap).
+    private static func supplierVote(matching side: ExchangeSide<N>, in realized: CandidateExchange) -> N? {
+        if side.actor == realized.i.actor && side.supplyIssue == realized.i.supplyIssue { return realized.i.y }
+        if side.actor == realized.j.actor && side.supplyIssue == realized.j.supplyIssue { return realized.j.y }
         return nil
     }
 
     /// Whether one of this exchange's parties is `demander`'s stakeholder demanding the same issue.
-    private func demands(like demander: ExchangeSide) -> Bool {
+    private func demands(like demander: ExchangeSide<N>) -> Bool {
         (demander.actor == j.actor && demander.demandIssue == j.demandIssue)
             || (demander.actor == i.actor && demander.demandIssue == i.demandIssue)
     }
 
     /// decide's `update_updates`: records `mover`'s voting position on `issue`; of an earlier
     /// one and the new one, the one nearer the mover's start (as decide orders them) is kept.
-    private mutating func record(_ mover: ExchangeSide, on issue: Int) {
+    private mutating func record(_ mover: ExchangeSide<N>, on issue: Int) {
         if let previous = updates.position(of: mover.actor, on: issue) {
             updates.set(mover.startPosition <= previous ? min(previous, mover.y) : max(previous, mover.y),
                         of: mover.actor, on: issue)

@@ -5,55 +5,70 @@
 /// on an issue has `present == false` there and is left out of that issue's NBS. Saliences are
 /// on decide's 0–1 scale (Parley's 0–100 divided by 100); capabilities are Parley's as they are
 /// (only their ratios enter the model).
-struct ExchangeBoard: Sendable {
+struct ExchangeBoard<N: ExchangeNumber>: Sendable {
     let issueCount: Int
     let stakeholderCount: Int
-    var position: [[Double]]
-    let salience: [[Double]]
-    let power: [[Double]]
+    private(set) var position: [[N]]
+    /// x·s·c per issue and stakeholder as decide multiplies it, (x·s)·c: every NBS sum takes
+    /// these for the stakeholders that stay where the board has them.
+    private var weighted: [[N]]
+    let salience: [[N]]
+    let power: [[N]]
     let present: [[Bool]]
     /// Σ c·s per issue over the stakeholders with a stance (decide's `nbs_denominators`).
-    let denominator: [Double]
+    let denominator: [N]
 
-    init(position: [[Double]], salience: [[Double]], power: [[Double]], present: [[Bool]]) {
+    init(position: [[N]], salience: [[N]], power: [[N]], present: [[Bool]]) {
         self.position = position
         self.salience = salience
         self.power = power
         self.present = present
+        weighted = position.indices.map { issue in
+            position[issue].indices.map { actor in position[issue][actor] * salience[issue][actor] * power[issue][actor] }
+        }
         issueCount = position.count
         stakeholderCount = position.first?.count ?? 0
         denominator = (0..<position.count).map { issue in
-            var sum = 0.0
+            var sum = N.zero
             for actor in 0..<(position.first?.count ?? 0) where present[issue][actor] {
-                sum += salience[issue][actor] * power[issue][actor]
+                sum = sum + salience[issue][actor] * power[issue][actor]
             }
             return sum
         }
     }
 
+    /// Puts `actor` at `value` on `issue`.
+    mutating func move(_ actor: Int, on issue: Int, to value: N) {
+        position[issue][actor] = value
+        weighted[issue][actor] = value * salience[issue][actor] * power[issue][actor]
+    }
+
     /// c·s of `actor` on `issue` (0 without a stance).
-    func weight(_ issue: Int, _ actor: Int) -> Double {
-        present[issue][actor] ? salience[issue][actor] * power[issue][actor] : 0
+    func weight(_ issue: Int, _ actor: Int) -> N {
+        present[issue][actor] ? salience[issue][actor] * power[issue][actor] : .zero
     }
 
     /// The NBS (capability × salience weighted mean) of `issue`, or `nil` when nobody weighs in.
-    func nbs(_ issue: Int) -> Double? {
-        guard denominator[issue] > 0 else { return nil }
-        var sum = 0.0
+    func nbs(_ issue: Int) -> N? {
+        guard denominator[issue] > .zero else { return nil }
+        var sum = N.zero
         for actor in 0..<stakeholderCount where present[issue][actor] {
-            sum += position[issue][actor] * salience[issue][actor] * power[issue][actor]
+            sum = sum + weighted[issue][actor]
         }
         return sum / denominator[issue]
     }
 
     /// The NBS of `issue` with the positions in `updates` and then `actor` at `position`
     /// (decide's `adjusted_nbs`: the actor's own position wins over an update).
-    func adjustedNBS(_ issue: Int, updates: ExchangeUpdates, actor: Int, position moved: Double) -> Double {
-        guard denominator[issue] > 0 else { return 0 }
-        var sum = 0.0
+    func adjustedNBS(_ issue: Int, updates: ExchangeUpdates<N>, actor: Int, position moved: N) -> N {
+        guard denominator[issue] > .zero else { return .zero }
+        var sum = N.zero
         for other in 0..<stakeholderCount where present[issue][other] {
-            let x = other == actor ? moved : (updates.position(of: other, on: issue) ?? position[issue][other])
-            sum += x * salience[issue][other] * power[issue][other]
+            if let x = other == actor ? moved : updates.position(of: other, on: issue) {
+                sum = sum + x * salience[issue][other] * power[issue][other]
+            } else {
+                sum = sum + weighted[issue][other]
+            }
         }
         return sum / denominator[issue]
     }
@@ -61,11 +76,14 @@ struct ExchangeBoard: Sendable {
     /// How far `actor` must move from `start` to put the NBS of `issue` at `target`: decide's
     /// `adjusted_nbs_by_position`, whose result is used as a distance. The actor sits at
     /// `start` unless `updates` place it elsewhere, and counts in the sum like everyone else.
-    func moveToShiftNBS(_ issue: Int, updates: ExchangeUpdates, actor: Int, start: Double, target: Double) -> Double {
-        var sum = 0.0
+    func moveToShiftNBS(_ issue: Int, updates: ExchangeUpdates<N>, actor: Int, start: N, target: N) -> N {
+        var sum = N.zero
         for other in 0..<stakeholderCount where present[issue][other] {
-            let x = updates.position(of: other, on: issue) ?? (other == actor ? start : position[issue][other])
-            sum += x * salience[issue][other] * power[issue][other]
+            if let x = updates.position(of: other, on: issue) ?? (other == actor ? start : nil) {
+                sum = sum + x * salience[issue][other] * power[issue][other]
+            } else {
+                sum = sum + weighted[issue][other]
+            }
         }
         return (target * denominator[issue] - sum) / (salience[issue][actor] * power[issue][actor])
     }
@@ -73,17 +91,17 @@ struct ExchangeBoard: Sendable {
 
 /// Positions that realised exchanges gave to other stakeholders, as one candidate exchange
 /// sees them (decide's per-exchange `updates`). Only the candidate's two issues ever appear.
-struct ExchangeUpdates: Sendable {
-    private var entries: [(issue: Int, actor: Int, position: Double)] = []
+struct ExchangeUpdates<N: ExchangeNumber>: Sendable {
+    private var entries: [(issue: Int, actor: Int, position: N)] = []
 
-    func position(of actor: Int, on issue: Int) -> Double? {
+    func position(of actor: Int, on issue: Int) -> N? {
         for entry in entries where entry.issue == issue && entry.actor == actor {
             return entry.position
         }
         return nil
     }
 
-    mutating func set(_ position: Double, of actor: Int, on issue: Int) {
+    mutating func set(_ position: N, of actor: Int, on issue: Int) {
         if let index = entries.firstIndex(where: { $0.issue == issue && $0.actor == actor }) {
             entries[index].position = position
         } else {

@@ -25,9 +25,21 @@ public import ParleyCore
 /// Positions are normalised to 0–100 per issue as decide normalises them, and saliences
 /// divided by 100 to decide's 0–1; forecasts and positions are reported on each issue's scale.
 /// Parley follows decide's code, including its quirks (recorded in the source), so that the
-/// same input gives decide's exchanges, gains and outcomes: the tests check this to 1e-9
-/// relative on Bonn 2001 (10 rounds), EC car emissions and, up to a knife edge (below), a
-/// generated 15 × 13 case, and on Bonn with the randomised variant fed decide's draws.
+/// same input gives decide's exchanges, gains and outcomes. The tests check this to 1e-9
+/// relative on Bonn 2001 (10 rounds), EC car emissions and a generated 15 × 13 case, and on
+/// Bonn with the randomised variant fed decide's draws.
+///
+/// **Arithmetic.** decide computes in Python decimals: 28 significant digits, each operation
+/// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
+/// (``Decimal28``), reading each input as decide reads the TSV Parley writes, and matches
+/// decide in every round of all three cases. The default ``Parameters/Arithmetic/double`` is
+/// about five times faster and uses tolerances where decide compares numbers that are equal in
+/// exact arithmetic: voting positions may leave 0–100 by 1e-9, a position within 1e-12 of an
+/// NBS counts as on it, and an NBS within 1e-9 of the demanded position counts as on it, so a
+/// move beyond it stands (as in exact arithmetic). At that last point, a *knife edge*, decide
+/// goes by the sign of a 1e-26 residual of its decimals and may cut the move to nothing
+/// instead; ``ExchangeRound/knifeEdges`` lists where they occur, since from there on a binary
+/// run may part from decide's (the 15 × 13 case does in round 4).
 ///
 /// **Ties.** With ``Parameters/TieRule/listOrder`` (the default) the model is deterministic:
 /// when gains are exactly equal, the exchange earlier in decide's list goes first. The list
@@ -37,15 +49,8 @@ public import ParleyCore
 ///
 /// **Departures from decide.** A stance with zero capability × salience takes no part in
 /// exchanges (decide divides by it and stops with an error); it still counts in the NBS with
-/// weight 0. decide computes in 28-digit decimals, Parley in binary64, so where decide compares
-/// numbers that are equal in exact arithmetic Parley uses a tolerance: voting positions may
-/// leave 0–100 by 1e-9, a position within 1e-12 of an NBS counts as on it, and an NBS within
-/// 1e-9 of the demanded position counts as on it, so a move beyond it stands (as in exact
-/// arithmetic). At that last point, a *knife edge*, decide goes by the sign of a 1e-26 residual
-/// of its decimals and may cut the move to nothing instead; ``ExchangeRound/knifeEdges`` lists
-/// where they occur, since from there on the two runs may part. The model stops early, with
-/// ``StopReason/converged(round:)``, after a round realises no exchange, since every later
-/// round would repeat it.
+/// weight 0. The model stops early, with ``StopReason/converged(round:)``, after a round
+/// realises no exchange, since every later round would repeat it.
 ///
 /// - Complexity: per round O(m² n²) candidates for n stakeholders and m issues, each
 ///   recalculated in O(n) when a realised exchange touches it.
@@ -64,6 +69,18 @@ public struct ExchangeModel: BargainingModel {
             case coinFlip = "coin-flip"
         }
 
+        /// The arithmetic the model computes in.
+        public enum Arithmetic: String, Sendable, Hashable, CaseIterable {
+            /// Binary64 with small tolerances where decide compares numbers that are equal in
+            /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
+            /// exact arithmetic. The fast default.
+            case double
+            /// ``Decimal28``: decide's own 28-digit decimals (Python's default context), each
+            /// operation rounded as decide rounds it, so knife edges fall as they fall in
+            /// decide. Several times slower; needs macOS 15 on Apple platforms.
+            case decimal
+        }
+
         /// Rounds to play, at least 1. Default 10, decide's `--iterations`.
         public var rounds: Int = 10
         /// Default ``TieRule/listOrder``.
@@ -79,12 +96,15 @@ public struct ExchangeModel: BargainingModel {
         public var salienceWeight: Double = 0.4
         /// decide's `FIXED_WEIGHT` (0.1): how much of the trade every realised party internalises.
         public var fixedWeight: Double = 0.1
+        /// Default ``Arithmetic/double``.
+        public var arithmetic: Arithmetic = .double
 
         /// decide's defaults.
         public init() {}
 
         public init(rounds: Int = 10, tieRule: TieRule = .listOrder, randomization: Double = 0, seed: UInt64 = 0,
-                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1) {
+                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1, arithmetic: Arithmetic = .double) {
+            self.arithmetic = arithmetic
             self.rounds = rounds
             self.tieRule = tieRule
             self.randomization = randomization
@@ -142,7 +162,23 @@ public struct ExchangeModel: BargainingModel {
     public func simulate(_ scenario: Scenario, draws: inout some RandomNumberGenerator) throws(ModelError) -> ExchangeRun {
         if let problem = parameters.problem { throw problem }
         let layout = ExchangeLayout(scenario)
-        var board = layout.board
+        switch parameters.arithmetic {
+        case .double:
+            return play(layout, board: layout.board(Double.self), draws: &draws)
+        case .decimal:
+            guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
+                throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
+                                 hint: "use arithmetic: double, or run on macOS 15 or later")
+            }
+            return play(layout, board: layout.board(Decimal28.self), draws: &draws)
+        }
+    }
+
+    /// The rounds on `board`, in `N` arithmetic.
+    private func play<N: ExchangeNumber>(_ layout: ExchangeLayout, board start: ExchangeBoard<N>,
+                                         draws: inout some RandomNumberGenerator) -> ExchangeRun {
+        let scenario = layout.scenario
+        var board = start
         var rounds: [ExchangeRound] = []
         var trajectory = [Trajectory.Round(index: 0, positions: layout.positions(board),
                                            forecast: layout.outcome((0..<board.issueCount).map { board.nbs($0) }))]

@@ -4,7 +4,7 @@ public import ParleyCore
 ///
 /// ```yaml
 /// models:
-///   exchange: {rounds: 20, randomization: 0.5, seed: 7}
+///   exchange: {rounds: 20, randomization: 0.5, seed: 7, arithmetic: decimal}
 /// ```
 extension ExchangeModel: ConfigurableModel {
     public static let optionSpecs: [ModelOptionSpec] = [
@@ -14,6 +14,8 @@ extension ExchangeModel: ConfigurableModel {
         ModelOptionSpec("seed", .integer(0...Int.max), help: "seed of the randomised variant and the coin-flip tie rule"),
         ModelOptionSpec("salience-weight", .number(0...1), help: "decide's SALIENCE_WEIGHT"),
         ModelOptionSpec("fixed-weight", .number(0...1), help: "decide's FIXED_WEIGHT"),
+        ModelOptionSpec("arithmetic", .choice(Parameters.Arithmetic.allCases.map(\.rawValue)),
+                        help: "double (fast) or decimal (decide's 28-digit decimals, digit for digit)"),
     ]
 
     /// The parameters `options` set on top of `base`.
@@ -27,6 +29,7 @@ extension ExchangeModel: ConfigurableModel {
         if let v = number("seed"), v >= 0, v < 1.8e19 { p.seed = UInt64(v) }
         if let v = number("salience-weight") { p.salienceWeight = v }
         if let v = number("fixed-weight") { p.fixedWeight = v }
+        if case .text(let text)? = options["arithmetic"], let v = Parameters.Arithmetic(rawValue: text) { p.arithmetic = v }
         return p
     }
 }

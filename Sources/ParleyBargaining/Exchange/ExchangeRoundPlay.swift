@@ -2,22 +2,22 @@ import ParleyCore
 
 /// One round of the exchange model on a normalised board: form the candidate exchanges,
 /// realise them greedily by gain, and move the parties' positions for the next round.
-struct ExchangeRoundPlay: Sendable {
+struct ExchangeRoundPlay<N: ExchangeNumber>: Sendable {
     var candidateCount = 0
     var validCandidateCount = 0
-    var realized: [CandidateExchange] = []
+    var realized: [CandidateExchange<N>] = []
     /// For each check that met an NBS on the demanded position: the exchanges realised by then.
     var knifeEdges: [Int] = []
-    var openingNBS: [Double?] = []
-    var votingNBS: [Double?] = []
-    var votingBoard: ExchangeBoard
+    var openingNBS: [N?] = []
+    var votingNBS: [N?] = []
+    var votingBoard: ExchangeBoard<N>
     /// The board for the next round: realised parties at their new start positions.
-    var nextBoard: ExchangeBoard
+    var nextBoard: ExchangeBoard<N>
 
     /// Plays one round on `board` (decide's `ModelLoop.loop`).
     /// - Complexity: O(k² + r·k) for k candidate exchanges and r realised ones, each step O(n)
     ///   for n stakeholders.
-    init(board: ExchangeBoard, parameters: ExchangeModel.Parameters, draws: inout some RandomNumberGenerator) {
+    init(board: ExchangeBoard<N>, parameters: ExchangeModel.Parameters, draws: inout some RandomNumberGenerator) {
         votingBoard = board
         nextBoard = board
         openingNBS = (0..<board.issueCount).map { board.nbs($0) }
@@ -26,11 +26,13 @@ struct ExchangeRoundPlay: Sendable {
         validCandidateCount = exchanges.count { $0.isValid }
         if exchanges.contains(where: \.metKnifeEdge) { knifeEdges.append(0) }
         // decide sorts its list by gain, highest first, with a stable sort: equal gains keep
-        // their order in the list (creation order at first).
+        // their order in the list (creation order at first). The gains are kept apart so that
+        // sorting does not copy whole exchanges out of the array.
+        var gains = exchanges.map(\.gain)
         var list = exchanges.indices.filter { exchanges[$0].isValid }
-        list.sort { Self.precedes(exchanges[$0].gain, $0, exchanges[$1].gain, $1) }
+        list.sort { Self.precedes(gains[$0], $0, gains[$1], $1) }
         while !list.isEmpty {
-            if parameters.tieRule == .coinFlip, list.count > 1, exchanges[list[0]].gain == exchanges[list[1]].gain,
+            if parameters.tieRule == .coinFlip, list.count > 1, gains[list[0]] == gains[list[1]],
                draws.nextUnit() >= 0.5 {
                 // decide's ALLOW_RANDOM: the runner-up is realised, the leader goes to the end.
                 list.append(list.removeFirst())
@@ -40,36 +42,34 @@ struct ExchangeRoundPlay: Sendable {
             var unchanged: [(index: Int, rank: Int)] = []
             var changed: [(index: Int, rank: Int)] = []
             for (rank, index) in list.enumerated() {
-                let recalculated = exchanges[index].recalculate(after: chosen, board: board, randomization: parameters.randomization,
-                                                                draws: &draws)
-                if exchanges[index].metKnifeEdge {
-                    exchanges[index].metKnifeEdge = false
-                    if knifeEdges.last != realized.count { knifeEdges.append(realized.count) }
-                }
-                guard exchanges[index].isValid else { continue }
-                if recalculated { changed.append((index, rank)) } else { unchanged.append((index, rank)) }
+                let outcome = exchanges[index].update(after: chosen, board: board, randomization: parameters.randomization,
+                                                      draws: &draws)
+                if outcome.metKnifeEdge, knifeEdges.last != realized.count { knifeEdges.append(realized.count) }
+                guard outcome.isValid else { continue }
+                gains[index] = outcome.gain
+                if outcome.recalculated { changed.append((index, rank)) } else { unchanged.append((index, rank)) }
             }
             // A stable sort by gain of the previous order: the untouched exchanges are still in
             // order, so only the recalculated ones need sorting before a merge.
-            changed.sort { Self.precedes(exchanges[$0.index].gain, $0.rank, exchanges[$1.index].gain, $1.rank) }
-            list = Self.merge(unchanged, changed) { Self.precedes(exchanges[$0.index].gain, $0.rank, exchanges[$1.index].gain, $1.rank) }
+            changed.sort { Self.precedes(gains[$0.index], $0.rank, gains[$1.index], $1.rank) }
+            list = Self.merge(unchanged, changed) { Self.precedes(gains[$0.index], $0.rank, gains[$1.index], $1.rank) }
         }
         for exchange in realized {
             for side in [exchange.i, exchange.j] {
-                votingBoard.position[side.supplyIssue][side.actor] = side.y
+                votingBoard.move(side.actor, on: side.supplyIssue, to: side.y)
             }
         }
         votingNBS = (0..<board.issueCount).map { votingBoard.nbs($0) }
         nextBoard = votingBoard
         for exchange in realized {
             for side in [exchange.i, exchange.j] {
-                nextBoard.position[side.supplyIssue][side.actor] = Self.newStart(side, parameters: parameters)
+                nextBoard.move(side.actor, on: side.supplyIssue, to: Self.newStart(side, parameters: parameters))
             }
         }
     }
 
     /// Gain order, highest first; `rank` (the earlier place in the list) breaks exact ties.
-    static func precedes(_ gainA: Double, _ rankA: Int, _ gainB: Double, _ rankB: Int) -> Bool {
+    static func precedes(_ gainA: N, _ rankA: Int, _ gainB: N, _ rankB: Int) -> Bool {
         gainA != gainB ? gainA > gainB : rankA < rankB
     }
 
@@ -92,19 +92,18 @@ struct ExchangeRoundPlay: Sendable {
 
     /// Every A–D and B–C pair on every pair of issues (decide's
     /// `determine_groups_and_calculate_exchanges`), in decide's order, each calculated.
-    static func candidates(board: ExchangeBoard, openingNBS: [Double?], randomization: Double,
-                           draws: inout some RandomNumberGenerator) -> [CandidateExchange] {
-        // Left of the NBS includes on it; decide compares exact decimals, where a position equal
-        // to the NBS in exact arithmetic stays equal, so binary round-off gets a little slack.
+    static func candidates(board: ExchangeBoard<N>, openingNBS: [N?], randomization: Double,
+                           draws: inout some RandomNumberGenerator) -> [CandidateExchange<N>] {
+        // Left of the NBS includes on it.
         let left = (0..<board.issueCount).map { issue in
-            let nbs = openingNBS[issue] ?? 0
-            return (0..<board.stakeholderCount).map { board.position[issue][$0] <= nbs + 1e-12 * max(1, abs(nbs)) }
+            let nbs = openingNBS[issue] ?? .zero
+            return (0..<board.stakeholderCount).map { N.isOnOrLeft(board.position[issue][$0], of: nbs) }
         }
-        var exchanges: [CandidateExchange] = []
+        var exchanges: [CandidateExchange<N>] = []
         for p in 0..<board.issueCount {
             for q in (p + 1)..<board.issueCount {
                 var groups: [[Int]] = [[], [], [], []]
-                for actor in 0..<board.stakeholderCount where board.weight(p, actor) > 0 && board.weight(q, actor) > 0 {
+                for actor in 0..<board.stakeholderCount where board.weight(p, actor) > .zero && board.weight(q, actor) > .zero {
                     groups[(left[p][actor] ? 1 : 0) | (left[q][actor] ? 2 : 0)].append(actor)
                 }
                 for (first, second) in [(0, 3), (1, 2)] {
@@ -123,8 +122,11 @@ struct ExchangeRoundPlay: Sendable {
 
     /// decide's `new_start_position`: the party internalises part of its voting position,
     /// the more so the less it cares about the issue.
-    static func newStart(_ side: ExchangeSide, parameters: ExchangeModel.Parameters) -> Double {
-        let s = side.supplySalience, sw = parameters.salienceWeight, fw = parameters.fixedWeight
-        return (1 - s) * sw * side.y + fw * side.y + (1 - (1 - s) * sw - fw) * side.startPosition
+    /// The weights are floats in decide, converted exactly (`Decimal(0.4)`), hence
+    /// ``ExchangeNumber/times(exactly:)``.
+    static func newStart(_ side: ExchangeSide<N>, parameters: ExchangeModel.Parameters) -> N {
+        let sw = parameters.salienceWeight, fw = parameters.fixedWeight
+        let share = (N.one - side.supplySalience).times(exactly: sw)
+        return share * side.y + side.y.times(exactly: fw) + (N.one - share).minus(exactly: fw) * side.startPosition
     }
 }

@@ -32,9 +32,9 @@ public struct ExchangeRound: Sendable, Hashable {
     public var votingPositions: [Trajectory.StakeholderPositions]
     /// Knife edges: for each time a check found an issue's NBS already on the demanded position
     /// (within 1e-9) with a move that would push it on, how many exchanges had been realised
-    /// (ascending, no repeats). Parley lets such a move stand, as exact arithmetic does; decide
-    /// goes by the sign of a 1e-26 residual of its decimals, so from such a point the two may
-    /// part.
+    /// (ascending, no repeats). In binary Parley lets such a move stand, as exact arithmetic
+    /// does; decide goes by the sign of a 1e-26 residual of its decimals, so from such a point
+    /// the two may part. In decimal arithmetic Parley decides them as decide does.
     public var knifeEdges: [Int]
 
     public init(index: Int, candidateCount: Int, validCandidateCount: Int, exchanges: [RealizedExchange],

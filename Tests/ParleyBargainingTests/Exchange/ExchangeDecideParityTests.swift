@@ -9,31 +9,74 @@ import Testing
 @Suite struct ExchangeDecideParityTests {
     static let fixtures = ["bonn-2001.json", "ec-car-emissions.json", "synthetic-15x13.json"]
 
-    /// Fixture, rounds that must match in full, exchanges that must match in all.
-    static let cases: [(String, Int, Int)] = [
-        ("bonn-2001.json", 10, 121),
-        ("ec-car-emissions.json", 1, 0),
+    /// Fixture, arithmetic, rounds that must match in full, exchanges that must match in all.
+    static let cases: [(String, ExchangeModel.Parameters.Arithmetic, Int, Int)] = [
+        ("bonn-2001.json", .double, 10, 121),
+        ("ec-car-emissions.json", .double, 1, 0),
         // Round 4 parts from decide at a knife edge (see ExchangeRound.knifeEdges), after 666 exchanges.
-        ("synthetic-15x13.json", 3, 666),
+        ("synthetic-15x13.json", .double, 3, 666),
+        // decide's own 28-digit decimals: every round, every exchange.
+        ("bonn-2001.json", .decimal, 10, 121),
+        ("ec-car-emissions.json", .decimal, 1, 0),
+        ("synthetic-15x13.json", .decimal, 10, 1_663),
     ]
 
-    @Test(arguments: cases) func matchesDecideRoundByRound(_ name: String, fullRounds: Int, exchanges: Int) throws {
+    /// The 15 x 13 case in decimals (10 rounds) and in binary (4 rounds: it parts from decide in
+    /// round 4, later rounds are not compared), run once for the tests that look at it.
+    static let syntheticRuns: (decimal: ExchangeRun, double: ExchangeRun)? = {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *),
+              let fixture = try? DecideFixture.load("synthetic-15x13.json"), let scenario = try? fixture.scenario(),
+              let decimal = try? ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: .decimal)).simulate(scenario),
+              let double = try? ExchangeModel(parameters: .init(rounds: 4)).simulate(scenario) else { return nil }
+        return (decimal, double)
+    }()
+
+    @Test(arguments: cases) func matchesDecideRoundByRound(_ name: String, arithmetic: ExchangeModel.Parameters.Arithmetic,
+                                                           fullRounds: Int, exchanges: Int) throws {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else { return }
         let fixture = try DecideFixture.load(name)
         let scenario = try fixture.scenario()
-        let model = ExchangeModel(parameters: .init(rounds: fixture.roundsRequested))
-        let run = try model.simulate(scenario)
-        let compared = compare(run, with: fixture, scenario: scenario)
+        let run: ExchangeRun
+        if name == "synthetic-15x13.json" {
+            let runs = try #require(Self.syntheticRuns)
+            run = arithmetic == .decimal ? runs.decimal : runs.double
+        } else {
+            run = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: arithmetic)).simulate(scenario)
+        }
+        let compared = compare(run, with: fixture, scenario: scenario, strict: arithmetic == .decimal)
         #expect(compared.rounds >= fullRounds)
         #expect(compared.exchanges >= exchanges)
     }
 
-    @Test func randomizedVariantMatchesDecideWithTheSameDraws() throws {
+    @Test func decimalRunsPassTheKnifeEdgesAsDecideDoes() throws {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else { return }
+        // Round 4 of the 15 x 13 case, after the 124th exchange: actor-11's position on dim-9 is
+        // 42.53893858429303719607388469 and the NBS an earlier cut exchange put there
+        // 42.53893858429303719607388470 in decide's decimals. So actor-7's move on dim-9 counts
+        // as crossing it, is cut to nothing and the candidate dropped; in binary (exact
+        // arithmetic) it stands and is realised later in the round.
+        let fixture = try DecideFixture.load("synthetic-15x13.json")
+        let (decimal, double) = try #require(Self.syntheticRuns)
+        #expect(decimal.rounds[3].knifeEdges.contains(124))
+        #expect(double.rounds[3].knifeEdges.contains(124))
+        #expect(decimal.rounds[3].exchanges.count == fixture.rounds[3].realized)
+        #expect(double.rounds[3].exchanges.count == fixture.rounds[3].realized + 1)
+        let isThePair = { (e: RealizedExchange) in
+            Set(e.moves.map(\.stakeholder)) == ["actor-7", "actor-11"] && Set(e.moves.map(\.issue)) == ["dim-9", "dim-12"]
+        }
+        #expect(double.rounds[3].exchanges.contains(where: isThePair))
+        #expect(!decimal.rounds[3].exchanges.contains(where: isThePair))
+    }
+
+    @Test(arguments: ExchangeModel.Parameters.Arithmetic.allCases)
+    func randomizedVariantMatchesDecideWithTheSameDraws(arithmetic: ExchangeModel.Parameters.Arithmetic) throws {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else { return }
         let fixture = try DecideFixture.load("bonn-2001-p05.json")
         let scenario = try fixture.scenario()
-        let model = ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, randomization: 0.5))
+        let model = ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, randomization: 0.5, arithmetic: arithmetic))
         var draws = WeylWords()
         let run = try model.simulate(scenario, draws: &draws)
-        #expect(compare(run, with: fixture, scenario: scenario).rounds == 10)
+        #expect(compare(run, with: fixture, scenario: scenario, strict: arithmetic == .decimal).rounds == 10)
         // decide drew u, v, z for every exchange it calculated; so must Parley.
         #expect(draws.count == UInt64(try #require(fixture.uniformDraws)))
     }
@@ -57,9 +100,10 @@ import Testing
     }
 
     /// Compares round by round until the first knife edge, where decide's decimal residuals
-    /// decide; returns the rounds compared in full and the exchanges compared.
+    /// decide (in binary), or to the end; returns the rounds compared in full and the exchanges compared.
     @discardableResult
-    private func compare(_ run: ExchangeRun, with fixture: DecideFixture, scenario: Scenario) -> (rounds: Int, exchanges: Int) {
+    private func compare(_ run: ExchangeRun, with fixture: DecideFixture, scenario: Scenario,
+                         strict: Bool = false) -> (rounds: Int, exchanges: Int) {
         var fullRounds = 0, exchangeCount = 0
         for (ours, theirs) in zip(run.rounds, fixture.rounds) {
             let at = "round \(theirs.round)"
@@ -71,8 +115,9 @@ import Testing
                     || ours.exchanges[k].moves.map(\.issue) != [listed[k].iSupply, listed[k].jSupply]
             }
             if let mismatch {
-                // The choices may part only after a knife edge, where decide follows its decimal
-                // residuals; up to there everything agrees.
+                // In binary the choices may part only after a knife edge, where decide follows its
+                // decimal residuals; up to there everything agrees. In decimals they never part.
+                #expect(!strict, "\(at): exchange \(mismatch + 1) differs from decide's")
                 #expect(ours.knifeEdges.contains { $0 <= mismatch }, "\(at): exchange \(mismatch + 1) differs without a knife edge")
                 for (mine, decide) in zip(ours.exchanges.prefix(mismatch), (theirs.exchanges ?? []).prefix(mismatch)) {
                     #expect(close(mine.gain, decide.gain), "\(at): gain \(mine.gain) vs \(decide.gain)")
