@@ -20,18 +20,18 @@ public enum BimatrixEnumeration {
     ///   strategies in all (enumeration would not finish anyway).
     /// - Complexity: exponential in the worst case (number of vertices); fine to about 12×12.
     public static func solve(_ game: NormalFormGame) throws(GameError) -> [NashEquilibrium] {
-        guard let (a, b) = game.bimatrixPayoffs else {
+        guard game.players.count == 2 else {
             throw GameError(.unsupported, "enumeration of mixed equilibria needs a two-player game; this one has \(game.players.count) players",
                             hint: "use --method pure for the pure equilibria of an n-player game")
         }
-        let m = a.count
-        let n = b.first?.count ?? 0
+        let m = game.strategies[0].count
+        let n = game.strategies[1].count
         guard m + n < LabelSet.capacity else {
             throw GameError(.tooLarge, "the game has \(m + n) strategies in all; enumeration handles at most \(LabelSet.capacity - 1)",
                             hint: "use --method lemke-howson for one equilibrium")
         }
-        let aPositive = positiveIntegers(a)
-        let bTransposed = transpose(positiveIntegers(b))
+        let (aPositive, bPositive) = positiveIntegerMatrices(game)
+        let bTransposed = transpose(bPositive)
         // Labels: P's structural x_i → i, slack s_j → m + j; Q's slack r_i → i, structural y_j → m + j.
         let pVertices = try VertexEnumerator.vertices(of: bTransposed)
         let qVertices = try VertexEnumerator.vertices(of: aPositive)
@@ -42,22 +42,145 @@ public enum BimatrixEnumeration {
             for i in 0..<m where vertex.zeroVariables.contains(n + i) { labels.insert(i) }
             return labels
         }
-        let all = LabelSet.range(m + n)
-        var pairs: [(Int, Int)] = []
-        for (p, labels) in pLabels.enumerated() {
-            if (0..<m).allSatisfy(labels.contains) { continue }  // the origin of P
-            let needed = all.subtracting(labels)
-            for (q, other) in qLabels.enumerated() where needed.isSubset(of: other) {
-                pairs.append((p, q))
-            }
-        }
+        let pairs = completePairs(pLabels, qLabels, m: m, n: n)
         let components = Self.components(pairs)
         return pairs.enumerated().map { index, pair in
             let x = normalised(pVertices[pair.0].numerators)
             let y = normalised(qVertices[pair.1].numerators)
             let profile = MixedProfile([x, y])
-            return NashEquilibrium(profile: profile, payoffs: bimatrixPayoffs(a, b, x, y), component: components[index])
+            return NashEquilibrium(profile: profile, payoffs: bimatrixPayoffs(game, x, y), component: components[index])
         }
+    }
+
+    /// The (vertex of P, vertex of Q) pairs whose labels together cover `0..<m+n`, the origin of
+    /// P excluded, ordered by P's index and then Q's.
+    ///
+    /// A vertex of Q has at least n labels, so when P's vertex leaves exactly n labels to cover,
+    /// the partners are the Q vertex with exactly those labels (found by hashing) and the
+    /// degenerate Q vertices (more than n labels) that contain them; only degenerate P vertices
+    /// are checked against every Q vertex.
+    static func completePairs(_ pLabels: [LabelSet], _ qLabels: [LabelSet], m: Int, n: Int) -> [(Int, Int)] {
+        let all = LabelSet.range(m + n)
+        let rows = LabelSet.range(m)
+        var exact: [LabelSet: Int] = [:]
+        var degenerate: [Int] = []
+        for (q, labels) in qLabels.enumerated() {
+            if labels.count == n { exact[labels] = q } else { degenerate.append(q) }
+        }
+        var pairs: [(Int, Int)] = []
+        var partners: [Int] = []
+        for (p, labels) in pLabels.enumerated() {
+            if rows.isSubset(of: labels) { continue }  // the origin of P
+            let needed = all.subtracting(labels)
+            if needed.count == n {
+                partners.removeAll(keepingCapacity: true)
+                if let q = exact[needed] { partners.append(q) }
+                for q in degenerate where needed.isSubset(of: qLabels[q]) { partners.append(q) }
+                partners.sort()
+                for q in partners { pairs.append((p, q)) }
+            } else {
+                for (q, other) in qLabels.enumerated() where needed.isSubset(of: other) {
+                    pairs.append((p, q))
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The payoff matrices `A` (row player) and `B` (column player) of a two-player game, each
+    /// made positive integers as by ``positiveIntegers(_:)``, read straight from the payoff
+    /// list. Integer payoffs that fit a machine word (the usual case) take a path that never
+    /// builds rationals; anything else goes through ``positiveIntegers(_:)``.
+    static func positiveIntegerMatrices(_ game: NormalFormGame) -> (a: [[ExactInt]], b: [[ExactInt]]) {
+        let m = game.strategies[0].count
+        let n = game.strategies[1].count
+        if let small = smallIntegerPayoffs(game, m: m, n: n) {
+            func positive(_ values: [Int]) -> [[ExactInt]]? {
+                guard let minimum = values.min() else { return [] }
+                var rows: [[ExactInt]] = []
+                rows.reserveCapacity(m)
+                for i in 0..<m {
+                    var row: [ExactInt] = []
+                    row.reserveCapacity(n)
+                    for j in 0..<n {
+                        let (shifted, overflow) = values[i * n + j].subtractingReportingOverflow(minimum)
+                        guard !overflow, shifted < Int.max else { return nil }
+                        row.append(ExactInt(shifted + 1))
+                    }
+                    rows.append(row)
+                }
+                return rows
+            }
+            if let a = positive(small.a), let b = positive(small.b) { return (a, b) }
+        }
+        guard let (a, b) = game.bimatrixPayoffs else { return ([], []) }
+        return (positiveIntegers(a), positiveIntegers(b))
+    }
+
+    /// Both players' payoffs row-major (`i * n + j`) as machine integers, or `nil` when one is
+    /// not an integer or does not fit.
+    static func smallIntegerPayoffs(_ game: NormalFormGame, m: Int, n: Int) -> (a: [Int], b: [Int])? {
+        var a = Array(repeating: 0, count: m * n)
+        var b = Array(repeating: 0, count: m * n)
+        let payoffs = game.payoffs
+        guard payoffs.count == m * n else { return nil }
+        for j in 0..<n {
+            for i in 0..<m {
+                let row = payoffs[i + j * m]
+                guard row.count == 2, row[0].denominator == 1, row[1].denominator == 1,
+                      let u = row[0].numerator.intValue, let v = row[1].numerator.intValue else { return nil }
+                a[i * n + j] = u
+                b[i * n + j] = v
+            }
+        }
+        return (a, b)
+    }
+
+    /// The expected payoffs of both players at `(x, y)`, from the game's payoff list.
+    ///
+    /// With integer payoffs the sums run over integer numerators (`x = p / P`, `y = q / Q`, so
+    /// `u = Σ a_ij p_i q_j / (P Q)`) and only the two results are reduced: summing rationals
+    /// would reduce every partial sum, and the gcds of large supports dominate otherwise.
+    static func bimatrixPayoffs(_ game: NormalFormGame, _ x: [Rational], _ y: [Rational]) -> [Rational] {
+        let m = x.count
+        let payoffs = game.payoffs
+        let xDenominator = Rational.commonDenominator(x)
+        let yDenominator = Rational.commonDenominator(y)
+        let xSupport = x.indices.filter { !x[$0].isZero }
+        let ySupport = y.indices.filter { !y[$0].isZero }
+        let integral = xSupport.allSatisfy { i in
+            ySupport.allSatisfy { j in payoffs[i + j * m].allSatisfy { $0.denominator == 1 } }
+        }
+        if integral {
+            let xNumerators = x.map { ($0.numerator * xDenominator).quotient(dividingBy: $0.denominator) }
+            let yNumerators = y.map { ($0.numerator * yDenominator).quotient(dividingBy: $0.denominator) }
+            var uSum = ExactInt(0)
+            var vSum = ExactInt(0)
+            for i in xSupport {
+                var uRow = ExactInt(0)
+                var vRow = ExactInt(0)
+                for j in ySupport {
+                    let row = payoffs[i + j * m]
+                    uRow += row[0].numerator * yNumerators[j]
+                    vRow += row[1].numerator * yNumerators[j]
+                }
+                uSum += uRow * xNumerators[i]
+                vSum += vRow * xNumerators[i]
+            }
+            let denominator = xDenominator * yDenominator
+            return [Rational(reducing: uSum, denominator), Rational(reducing: vSum, denominator)]
+        }
+        var u = Rational.zero
+        var v = Rational.zero
+        for i in x.indices where !x[i].isZero {
+            for j in y.indices where !y[j].isZero {
+                let w = x[i] * y[j]
+                let row = payoffs[i + j * m]
+                u += w * row[0]
+                v += w * row[1]
+            }
+        }
+        return [u, v]
     }
 
     /// `matrix` scaled by the common denominator of its entries and shifted so that the

@@ -22,24 +22,23 @@ public enum LemkeHowson {
     /// - Throws: ``GameError`` when the game does not have two players or `label` is out of range.
     /// - Complexity: pivots × O((m + n)²); pivots are usually few but can be exponential.
     public static func solve(_ game: NormalFormGame, droppedLabel label: Int = 0) throws(GameError) -> Outcome {
-        guard let (a, b) = game.bimatrixPayoffs else {
+        guard game.players.count == 2 else {
             throw GameError(.unsupported, "Lemke–Howson needs a two-player game; this one has \(game.players.count) players")
         }
-        let m = a.count
-        let n = b.first?.count ?? 0
+        let m = game.strategies[0].count
+        let n = game.strategies[1].count
         guard (0..<(m + n)).contains(label) else {
             throw GameError(.invalidValue, "the dropped label must be between 1 and \(m + n), found \(label + 1)")
         }
-        let aInt = BimatrixEnumeration.positiveIntegers(a)
-        let bInt = BimatrixEnumeration.positiveIntegers(b)
+        let (aInt, bInt) = BimatrixEnumeration.positiveIntegerMatrices(game)
         let floatPath = followDouble(aInt, bInt, label: label)
         if let (x, y) = exactSolution(aInt, bInt, xBasis: floatPath.xBasis, yBasis: floatPath.yBasis, m: m, n: n) {
-            return Outcome(equilibrium: NashEquilibrium(profile: MixedProfile([x, y]), payoffs: BimatrixEnumeration.bimatrixPayoffs(a, b, x, y)),
+            return Outcome(equilibrium: NashEquilibrium(profile: MixedProfile([x, y]), payoffs: BimatrixEnumeration.bimatrixPayoffs(game, x, y)),
                            droppedLabel: label, pivots: floatPath.pivots, usedExactPath: false)
         }
         let exact = followExact(aInt, bInt, label: label)
         let profile = MixedProfile([exact.x, exact.y])
-        return Outcome(equilibrium: NashEquilibrium(profile: profile, payoffs: BimatrixEnumeration.bimatrixPayoffs(a, b, exact.x, exact.y)),
+        return Outcome(equilibrium: NashEquilibrium(profile: profile, payoffs: BimatrixEnumeration.bimatrixPayoffs(game, exact.x, exact.y)),
                        droppedLabel: label, pivots: exact.pivots, usedExactPath: true)
     }
 
@@ -58,24 +57,92 @@ public enum LemkeHowson {
 
     /// Tableau X: rows j, `s_j + Σ_i B_ij x_i = 1`; tableau Y: rows i, `r_i + Σ_j A_ij y_j = 1`.
     /// Variables are numbered by label in both: X has x_i = i, s_j = m + j; Y has r_i = i, y_j = m + j.
+    ///
+    /// Gauss–Jordan pivoting on a dictionary: only the non-basic columns and the right-hand side
+    /// are stored, contiguously per row, because a basic column is a unit vector. The numbers
+    /// are those of the full tableau (the same operations in the same order), so the path and
+    /// its ties are unchanged; a pivot touches half the entries and vectorises.
     struct DoubleTableau {
-        var rows: Int
-        var variables: Int
+        let rows: Int
+        let variables: Int
+        /// `rows × (columns + 1)`: entry `k` of a row belongs to `nonbasic[k]`, the last is the right-hand side.
         var entries: [Double]
         var basis: [Int]
+        var nonbasic: [Int]
+        /// The dictionary column of each variable, -1 when basic.
+        var position: [Int]
         /// The variables basic at the start, whose columns hold the basis inverse (for the lexicographic test).
-        var slackVariables: [Int]
+        let slackVariables: [Int]
 
-        var width: Int { variables + 1 }
+        var columns: Int { variables - rows }
+        var width: Int { columns + 1 }
+
+        /// The tableau at the start: `basis` holds the slack of each row and `nonbasic` the
+        /// structural variables, whose coefficients are `coefficient(row, k)`.
+        init(rows: Int, variables: Int, basis: [Int], nonbasic: [Int], coefficient: (Int, Int) -> Double) {
+            self.rows = rows
+            self.variables = variables
+            self.basis = basis
+            self.nonbasic = nonbasic
+            slackVariables = basis
+            let width = nonbasic.count + 1
+            var entries = Array(repeating: 0.0, count: rows * width)
+            for r in 0..<rows {
+                for k in nonbasic.indices { entries[r * width + k] = coefficient(r, k) }
+                entries[r * width + width - 1] = 1
+            }
+            self.entries = entries
+            var position = Array(repeating: -1, count: variables)
+            for (k, variable) in nonbasic.enumerated() { position[variable] = k }
+            self.position = position
+        }
+
+        /// The tableau entry of `variable` in `row` (a basic variable's column is a unit vector).
+        func entry(_ row: Int, _ variable: Int) -> Double {
+            let k = position[variable]
+            if k >= 0 { return entries[row * width + k] }
+            return basis[row] == variable ? 1 : 0
+        }
 
         func leavingRow(entering: Int) -> Int? {
+            let k = position[entering]
+            guard k >= 0 else { return nil }
+            let width = width
+            let last = columns
+            // First pass without allocating: the usual answer is a single row. The candidate
+            // list is tracked by its first member and length; ties are resolved below.
+            let (first, count): (Int, Int) = entries.withUnsafeBufferPointer { e in
+                var first = -1
+                var count = 0
+                var best = Double.infinity
+                for r in 0..<rows {
+                    let pivot = e[r * width + k]
+                    guard pivot > 1e-12 else { continue }
+                    let ratio = e[r * width + last] / pivot
+                    if count == 0 || ratio < best - 1e-12 * max(1, abs(best)) {
+                        best = ratio
+                        first = r
+                        count = 1
+                    } else if abs(ratio - best) <= 1e-12 * max(1, abs(best)) {
+                        count += 1
+                    }
+                }
+                return (first, count)
+            }
+            if count <= 1 { return count == 0 ? nil : first }
+            return tiedLeavingRow(column: k)
+        }
+
+        /// The minimum-ratio rows as a list (the rule of ``leavingRow(entering:)``), then the
+        /// lexicographic tie-break on the basis-inverse columns.
+        func tiedLeavingRow(column k: Int) -> Int? {
             let width = width
             var candidates: [Int] = []
             var best = Double.infinity
             for r in 0..<rows {
-                let pivot = entries[r * width + entering]
+                let pivot = entries[r * width + k]
                 guard pivot > 1e-12 else { continue }
-                let ratio = entries[r * width + variables] / pivot
+                let ratio = entries[r * width + columns] / pivot
                 if candidates.isEmpty || ratio < best - 1e-12 * max(1, abs(best)) {
                     best = ratio
                     candidates = [r]
@@ -83,12 +150,11 @@ public enum LemkeHowson {
                     candidates.append(r)
                 }
             }
-            // Lexicographic tie-break on the basis-inverse columns.
             for slack in slackVariables where candidates.count > 1 {
                 var least = Double.infinity
                 var kept: [Int] = []
                 for r in candidates {
-                    let value = entries[r * width + slack] / entries[r * width + entering]
+                    let value = entry(r, slack) / entries[r * width + k]
                     if kept.isEmpty || value < least - 1e-12 {
                         least = value
                         kept = [r]
@@ -101,27 +167,32 @@ public enum LemkeHowson {
             return candidates.first
         }
 
+        /// Pivots `entering` (non-basic) into the basis in `row`.
         mutating func pivot(row: Int, entering: Int) {
+            let k = position[entering]
+            guard k >= 0 else { return }
             let width = width
             let rows = rows
             entries.withUnsafeMutableBufferPointer { buffer in
-                let base = row * width
-                let inverse = 1 / buffer[base + entering]
-                for c in 0..<width { buffer[base + c] *= inverse }
-                buffer[base + entering] = 1
-                // Only the pivot row's non-zero columns change the other rows.
-                var active: [Int] = []
-                active.reserveCapacity(width)
-                for c in 0..<width where buffer[base + c] != 0 { active.append(c) }
+                guard let start = buffer.baseAddress else { return }
+                let pivotRow = start + row * width
+                let inverse = 1 / pivotRow[k]
+                for c in 0..<width { pivotRow[c] *= inverse }
+                // Column k now holds the leaving variable, a unit column before the pivot.
+                pivotRow[k] = inverse
                 for r in 0..<rows where r != row {
-                    let other = r * width
-                    let factor = buffer[other + entering]
+                    let other = start + r * width
+                    let factor = other[k]
                     if factor == 0 { continue }
-                    for c in active { buffer[other + c] -= factor * buffer[base + c] }
-                    buffer[other + entering] = 0
+                    for c in 0..<width { other[c] -= factor * pivotRow[c] }
+                    other[k] = 0 - factor * inverse
                 }
             }
+            let leaving = basis[row]
             basis[row] = entering
+            nonbasic[k] = leaving
+            position[leaving] = k
+            position[entering] = -1
         }
     }
 
@@ -129,20 +200,8 @@ public enum LemkeHowson {
         let m = a.count
         let n = a.first?.count ?? 0
         let total = m + n
-        var x = DoubleTableau(rows: n, variables: total, entries: Array(repeating: 0, count: n * (total + 1)),
-                              basis: (0..<n).map { m + $0 }, slackVariables: (0..<n).map { m + $0 })
-        for j in 0..<n {
-            for i in 0..<m { x.entries[j * (total + 1) + i] = b[i][j].doubleValue }
-            x.entries[j * (total + 1) + m + j] = 1
-            x.entries[j * (total + 1) + total] = 1
-        }
-        var y = DoubleTableau(rows: m, variables: total, entries: Array(repeating: 0, count: m * (total + 1)),
-                              basis: Array(0..<m), slackVariables: Array(0..<m))
-        for i in 0..<m {
-            for j in 0..<n { y.entries[i * (total + 1) + m + j] = a[i][j].doubleValue }
-            y.entries[i * (total + 1) + i] = 1
-            y.entries[i * (total + 1) + total] = 1
-        }
+        var x = DoubleTableau(rows: n, variables: total, basis: (0..<n).map { m + $0 }, nonbasic: Array(0..<m)) { j, i in b[i][j].doubleValue }
+        var y = DoubleTableau(rows: m, variables: total, basis: Array(0..<m), nonbasic: (0..<n).map { m + $0 }) { i, j in a[i][j].doubleValue }
         var entering = label
         var inX = label < m
         var pivots = 0

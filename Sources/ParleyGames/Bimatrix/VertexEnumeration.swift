@@ -14,26 +14,46 @@ struct PolytopeVertex: Sendable {
 /// every vertex, is reached, degenerate vertices included. Vertices are told apart by the set
 /// of variables that are zero there: a vertex is the only point with its set of tight
 /// constraints, so this is exact and needs no coordinates.
-/// - Complexity: O(bases × variables × rows × width) big-integer operations.
+///
+/// The pivoting runs in 64- or 128-bit integers when Hadamard's bound shows that every
+/// tableau entry fits (``FractionFreeWidth``), and in ``ExactInt`` otherwise; the arithmetic
+/// is exact either way, so the vertices and their order do not depend on the width.
+/// - Complexity: O(bases × variables × rows × columns) integer operations.
 enum VertexEnumerator {
     static func vertices(of matrix: [[ExactInt]], limit: Int = 5_000_000) throws(GameError) -> [PolytopeVertex] {
-        let start = IntegerTableau(matrix: matrix)
+        // Each tableau row is a row of M, a unit slack entry and the right-hand side 1.
+        switch FractionFreeWidth.forRows(matrix, extraSquares: 2) {
+        case .word:
+            if let found = try search(Int64.self, matrix, limit: limit) { return found }
+        case .doubleWord:
+            if #available(macOS 15, iOS 18, watchOS 11, tvOS 18, visionOS 2, *),
+               let found = try search(Int128.self, matrix, limit: limit) { return found }
+        case .unbounded:
+            break
+        }
+        return try search(ExactInt.self, matrix, limit: limit) ?? []
+    }
+
+    /// The search in `Scalar` arithmetic; `nil` when the matrix does not fit `Scalar`.
+    static func search<Scalar: FractionFreeInteger>(_: Scalar.Type, _ matrix: [[ExactInt]], limit: Int) throws(GameError) -> [PolytopeVertex]? {
+        guard let start = DictionaryTableau<Scalar>(matrix: matrix) else { return nil }
         var visited: Set<LabelSet> = [start.basisSet]
-        var seen: [LabelSet: Int] = [:]
+        var seen: Set<LabelSet> = []
         var found: [PolytopeVertex] = []
         var stack = [start]
+        var rows: [Int] = []
         while let tableau = stack.popLast() {
             let zero = tableau.zeroVariables
-            if seen[zero] == nil {
-                seen[zero] = found.count
+            if seen.insert(zero).inserted {
                 found.append(PolytopeVertex(numerators: tableau.structuralNumerators, zeroVariables: zero))
             }
             let basis = tableau.basisSet
-            for column in 0..<tableau.variableCount where !basis.contains(column) {
-                for row in tableau.minimumRatioRows(entering: column) {
+            for column in tableau.columnsByVariable {
+                tableau.minimumRatioRows(column: column, into: &rows)
+                for row in rows {
                     var next = basis
                     next.remove(tableau.basis[row])
-                    next.insert(column)
+                    next.insert(tableau.nonbasic[column])
                     guard visited.insert(next).inserted else { continue }
                     guard visited.count <= limit else {
                         throw GameError(.tooLarge, "vertex enumeration visited more than \(limit) bases",
