@@ -6,14 +6,23 @@
     reference) and lrsnash (exact, when `lrsnash` is on PATH).
 (b) One equilibrium of 20x20..200x200 games: Parley `--method lemke-howson` (double precision,
     verified exactly) against pygambit lcp_solve(rational=False, stop_after=1).
+(c) One equilibrium of random 3- and 4-player games (gambit_common.random_nplayer_rows, seeds
+    given below): Parley `--method logit` (branch traced, then refined and verified exactly)
+    against pygambit logit_solve(use_strategic=True) and simpdiv_solve from the centroid.
+    `--nplayer-only` runs only this part.
 
-Parley is timed inside the process (`--benchmark N`: median of N solves, file reading
-excluded); peers with time.perf_counter around the call (median of up to 3 runs; 1 run when a
-run takes more than 2 s). lrsnash is timed as a process (it prints no timing we could use at
-this resolution), so its figure includes process start (about 1-2 ms). Every solver's equilibrium count is
+All figures are CPU time (user + system), because the machine is shared and wall time there
+counts the other load too; `--wall` gives wall time instead. Parley: the CPU time of
+`--benchmark N` (N + 1 solves in one process) minus that of `--benchmark 1`, divided by N - 1,
+so process start and file reading cancel out. Peers: time.process_time around the call (median
+of up to 3 runs; 1 run when a run takes more than 2 s). lrsnash runs as a process (it prints no
+timing we could use at this resolution): the median CPU time of 3 runs from getrusage, process
+start included (about 1 ms). `--two-player-only` skips part (c), `--lh-only` runs only (b); Gambit's lcp runs on 200x200
+only with `--gambit-200` (it did not finish one such game in 20 minutes). Every solver's equilibrium count is
 checked against Parley's.
 """
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,10 +36,15 @@ import numpy as np
 import pygambit as gbt
 
 sys.path.insert(0, os.path.dirname(__file__))
-from gambit_common import check_generator, random_game  # noqa: E402
+from gambit_common import check_generator, odometer, random_game, random_nplayer_rows, write_nplayer_nfg  # noqa: E402
 
 PARLEY = os.environ.get("PARLEY", ".build-games-release/release/parley")
 QUICK = "--quick" in sys.argv
+# CPU time by default: the machine is shared, and wall time there measures the other load too.
+WALL = "--wall" in sys.argv
+TWO_PLAYER_ONLY = "--two-player-only" in sys.argv
+GAMBIT_200 = "--gambit-200" in sys.argv
+LH_ONLY = "--lh-only" in sys.argv
 
 
 def write_nfg(a, b, path):
@@ -43,22 +57,42 @@ def write_nfg(a, b, path):
         handle.write(f'NFG 1 R "random" {{ "1" "2" }} {{ {m} {n} }}\n' + " ".join(values) + "\n")
 
 
-def parley(path, method, runs):
+def child_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def parley_run(path, method, runs):
+    start = child_cpu()
     result = subprocess.run([PARLEY, "game", "solve", path, "--method", method, "--json", "--benchmark", str(runs)],
                             capture_output=True, text=True, check=True)
-    seconds = float(result.stderr.strip().split()[-1])
+    return child_cpu() - start, result
+
+
+def parley(path, method, runs):
+    """CPU seconds per solve: `--benchmark N` solves N + 1 times in one process, so the CPU time
+    of a run with N and of a run with 1, subtracted, is that of N - 1 solves, with process start
+    and file reading cancelled out. With WALL set, Parley's own median wall time instead."""
+    runs = max(runs, 2)
+    cpu_many, result = parley_run(path, method, runs)
     import json
     count = len(json.loads(result.stdout)["equilibria"])
-    return seconds, count
+    if WALL:
+        return float(result.stderr.strip().split()[-1]), count
+    cpu_one, _ = parley_run(path, method, 1)
+    return max(cpu_many - cpu_one, 0) / (runs - 1), count
 
 
 def timed(function, repeats=3):
+    """Median CPU time of up to `repeats` calls (wall time with WALL set); one call when a call
+    takes more than 2 s."""
+    clock = time.perf_counter if WALL else time.process_time
     times = []
     value = None
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         value = function()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
         if times[-1] > 2:
             break
     return statistics.median(times), value
@@ -77,7 +111,16 @@ def lrsnash(a, b, directory):
     def run():
         return subprocess.run([binary, path], capture_output=True, text=True, check=True).stdout
 
-    seconds, output = timed(run)
+    if WALL:
+        seconds, output = timed(run)
+    else:
+        # lrsnash runs as a process: its CPU time (process start included, about 1 ms).
+        times = []
+        for _ in range(3):
+            start = child_cpu()
+            output = run()
+            times.append(child_cpu() - start)
+        seconds = statistics.median(times)
     count = None
     for line in output.splitlines():
         if line.startswith("*Number of equilibria found:"):
@@ -95,13 +138,45 @@ def fmt(seconds):
     return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.3g} s"
 
 
+def nplayer(directory):
+    print("\n(c) one equilibrium of n-player games, median over seeds of each solver's median time")
+    print(f"{'shape':>8} {'parley logit':>13} {'gambit logit':>13} {'gambit simpdiv':>15}   ratios (gambit / parley)")
+    # Larger shapes are left out: a pygambit call ran for over 10 minutes on one of the
+    # 3x3x3/4x4x4/2x2x2x2 seeds tried (Gambit's logit can hang, gambit#3, #876).
+    for shape, seeds in [((2, 2, 2), [222000, 222001, 222002]), ((3, 3, 3), [333000, 333001, 333004])]:
+        ours, logit, simpdiv = [], [], []
+        for seed in seeds:
+            rows = random_nplayer_rows(shape, seed)
+            path = os.path.join(directory, f"n{seed}.nfg")
+            write_nplayer_nfg(shape, rows, path)
+            seconds, _ = parley(path, "logit", 5)
+            ours.append(seconds)
+            arrays = [np.zeros(shape, dtype=object) for _ in shape]
+            for index, profile in enumerate(odometer(shape)):
+                for player, array in enumerate(arrays):
+                    array[profile] = Fraction(rows[index][player])
+            game = gbt.Game.from_arrays(*arrays)
+            s, _ = timed(lambda: gbt.nash.logit_solve(game, use_strategic=True))
+            logit.append(s)
+            s, _ = timed(lambda: gbt.nash.simpdiv_solve(game.mixed_strategy_profile(rational=True)))
+            simpdiv.append(s)
+        o, lg, sd = statistics.median(ours), statistics.median(logit), statistics.median(simpdiv)
+        print(f"{'x'.join(map(str, shape)):>8} {fmt(o):>13} {fmt(lg):>13} {fmt(sd):>15}   logit {lg / o:.2f}x  simpdiv {sd / o:.2f}x")
+
+
 def main():
     check_generator()
     print(f"parley: {PARLEY}; pygambit {gbt.__version__}; nashpy {nashpy.__version__}; lrsnash: {shutil.which('lrsnash') or 'not installed'}")
     directory = tempfile.mkdtemp(prefix="parley-bench-")
+    if "--nplayer-only" in sys.argv:
+        nplayer(directory)
+        shutil.rmtree(directory, ignore_errors=True)
+        return
     print("\n(a) all extreme equilibria, median over seeds of each solver's median time")
     print(f"{'size':>6} {'parley enum':>12} {'gambit rational':>16} {'gambit double':>14} {'nashpy vertex':>14} {'lrsnash':>10}   ratios (peer / parley)")
     sizes = [(4, 5), (6, 5), (8, 5), (10, 3)] if not QUICK else [(4, 2), (6, 2)]
+    if LH_ONLY:
+        sizes = []
     for size, seeds in sizes:
         rows = {"parley": [], "gr": [], "gd": [], "nv": [], "lrs": []}
         for k in range(seeds):
@@ -109,7 +184,7 @@ def main():
             a, b = random_game(size, size, seed)
             path = os.path.join(directory, f"g{seed}.nfg")
             write_nfg(a, b, path)
-            seconds, count = parley(path, "enum", 5 if size < 10 else 3)
+            seconds, count = parley(path, "enum", {4: 2000, 6: 500, 8: 100, 10: 20}.get(size, 5))
             rows["parley"].append(seconds)
             game = gambit_game(a, b)
             s, result = timed(lambda: gbt.nash.enummixed_solve(game, rational=True))
@@ -139,13 +214,21 @@ def main():
             a, b = random_game(size, size, seed)
             path = os.path.join(directory, f"lh{seed}.nfg")
             write_nfg(a, b, path)
-            seconds, _ = parley(path, "lemke-howson", 5)
+            seconds, _ = parley(path, "lemke-howson", {20: 1000, 50: 200, 100: 20}.get(size, 5))
             ours.append(seconds)
+            if size >= 200 and not GAMBIT_200:
+                continue
             game = gambit_game(a, b)
             s, result = timed(lambda: gbt.nash.lcp_solve(game, rational=False, stop_after=1))
             theirs.append(s)
-        o, t = statistics.median(ours), statistics.median(theirs)
+        o = statistics.median(ours)
+        if not theirs:
+            print(f"{size}x{size:<4} {fmt(o):>12} {'not run':>18}   (Gambit's lcp took over 20 min on one 200x200 game; --gambit-200 runs it)")
+            continue
+        t = statistics.median(theirs)
         print(f"{size}x{size:<4} {fmt(o):>12} {fmt(t):>18}   {t / o:.1f}x")
+    if not TWO_PLAYER_ONLY:
+        nplayer(directory)
     shutil.rmtree(directory, ignore_errors=True)
 
 

@@ -25,6 +25,38 @@ def random_game(m, n, seed):
     return a, b
 
 
+def random_nplayer_rows(shape, seed):
+    """An n-player game as payoff rows: for each pure profile in Gambit's odometer order
+    (player 1's strategy changes fastest), one payoff per player in player order, each
+    SplitMix64(seed).next() % 100."""
+    stream = splitmix64(seed)
+    count = 1
+    for k in shape:
+        count *= k
+    return [[next(stream) % 100 for _ in shape] for _ in range(count)]
+
+
+def odometer(shape):
+    """Pure profiles in Gambit's order: player 1's strategy changes fastest."""
+    choice = [0] * len(shape)
+    while True:
+        yield tuple(choice)
+        for k in range(len(shape)):
+            choice[k] += 1
+            if choice[k] < shape[k]:
+                break
+            choice[k] = 0
+        else:
+            return
+
+
+def write_nplayer_nfg(shape, rows, path, title="random"):
+    players = " ".join(f'"{k + 1}"' for k in range(len(shape)))
+    values = " ".join(str(v) for row in rows for v in row)
+    with open(path, "w") as handle:
+        handle.write(f'NFG 1 R "{title}" {{ {players} }} {{ {" ".join(map(str, shape))} }}\n{values}\n')
+
+
 def check_generator():
     stream = splitmix64(0)
     assert [next(stream) for _ in range(3)] == [0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, 0x06C45D188009454F]

@@ -1,7 +1,7 @@
 /// The solution methods `parley game solve --method` offers.
 public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Chosen from the game: `enum` for two players, `pure` for more, `backward-induction` for a
-    /// perfect-information tree.
+    /// perfect-information tree, `sequence-form` for another two-player tree with perfect recall.
     case automatic = "auto"
     /// All extreme equilibria of a two-player game, exactly (vertex enumeration).
     case enumeration = "enum"
@@ -13,6 +13,15 @@ public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible
     case lemkeHowsonAll = "lemke-howson-all"
     /// Subgame-perfect equilibrium of a perfect-information tree.
     case backwardInduction = "backward-induction"
+    /// One Nash equilibrium of a two-player tree by Lemke's algorithm on the sequence form, exactly.
+    case sequenceForm = "sequence-form"
+    /// A subgame-perfect equilibrium of any tree: subgames solved bottom-up (backward induction,
+    /// the sequence form for two players, pure equilibria otherwise).
+    case subgamePerfect = "subgame-perfect"
+    /// Any number of players: one equilibrium as the limit of the principal logit QRE branch,
+    /// refined on its support and verified exactly (``NPlayerSolver/logit(_:options:)``);
+    /// with `--lambda`, the QRE at that precision instead.
+    case logit
 
     public var description: String { rawValue }
 }
@@ -30,6 +39,12 @@ public struct GameSolution: Sendable {
     public var bayesian: BayesianGame?
     public var map: DominanceMap?
     public var notes: [String]
+    /// For a tree solved by `sequence-form` or `subgame-perfect`: the behaviour strategies of each equilibrium.
+    public var behaviours: [BehaviourProfile] = []
+    /// For `subgame-perfect`: the subgames found and how each was solved.
+    public var subgamePerfection: SubgamePerfection?
+    /// For numerical n-player methods (`logit`): regrets, tolerance and the traced branch.
+    public var approximation: ApproximationReport?
 }
 
 /// Runs the method asked for on a game of any kind.
@@ -39,18 +54,22 @@ public enum GameSolver {
     /// - Throws: ``GameError`` when the method does not apply or the game is too large for it.
     /// - Parameter dominance: also run iterated elimination of weakly dominated strategies (skipped
     ///   above 40,000 profiles, where it costs more than the equilibria).
-    public static func solve(_ game: NormalFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true) throws(GameError) -> GameSolution {
+    /// - Parameter lambda: for `logit`, stop at this precision and report the QRE there.
+    /// - Parameter mixedDominance: eliminate strategies dominated by mixtures too.
+    public static func solve(_ game: NormalFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true,
+                             lambda: Double? = nil, mixedDominance: Bool = false) throws(GameError) -> GameSolution {
         var resolved = method
-        if method == .automatic { resolved = game.players.count == 2 ? .enumeration : .pure }
+        if method == .automatic { resolved = game.players.count == 2 ? .enumeration : .logit }
         var notes: [String] = []
-        let equilibria: [NashEquilibrium]
+        var equilibria: [NashEquilibrium]
+        var approximation: ApproximationReport?
         switch resolved {
         case .enumeration:
             equilibria = try BimatrixEnumeration.solve(game)
         case .pure, .automatic:
             equilibria = game.pureEquilibria()
             if game.players.count > 2 {
-                notes.append("mixed equilibria of games with more than two players are not computed yet; these are the pure ones")
+                notes.append("these are the pure equilibria; --method logit (or auto) also finds a mixed one")
             }
         case .lemkeHowson:
             let outcome = try LemkeHowson.solve(game, droppedLabel: label - 1)
@@ -58,11 +77,53 @@ public enum GameSolver {
             notes.append("Lemke–Howson from label \(label): \(outcome.pivots) pivots\(outcome.usedExactPath ? ", re-run in exact arithmetic" : ", double precision, verified exactly")")
         case .lemkeHowsonAll:
             equilibria = try LemkeHowson.solveFromEveryLabel(game)
-        case .backwardInduction:
-            throw GameError(.unsupported, "backward induction needs a game tree (.efg)", hint: "use --method enum or pure for a strategic-form game")
+        case .logit:
+            (equilibria, approximation) = try logit(game, lambda: lambda, withPure: method == .automatic, notes: &notes)
+        case .backwardInduction, .sequenceForm, .subgamePerfect:
+            throw GameError(.unsupported, "\(resolved.rawValue) needs a game tree (.efg, or a game file with 'nodes')", hint: "use --method enum or pure for a strategic-form game")
         }
-        let elimination = dominance && game.profileCount <= 40_000 ? game.iteratedElimination(.weak) : nil
-        return GameSolution(game: game, method: resolved, equilibria: equilibria, elimination: elimination, notes: notes)
+        let elimination = dominance && game.profileCount <= 40_000 ? game.iteratedElimination(.weak, mixed: mixedDominance) : nil
+        var solution = GameSolution(game: game, method: resolved, equilibria: equilibria, elimination: elimination, notes: notes)
+        solution.approximation = approximation
+        return solution
+    }
+
+    /// The logit method: the branch's limit (after the pure equilibria for `auto`), or the QRE at `lambda`.
+    private static func logit(_ game: NormalFormGame, lambda: Double?, withPure: Bool, notes: inout [String]) throws(GameError) -> ([NashEquilibrium], ApproximationReport) {
+        let options = LogitQRE.Options()
+        let range = PayoffTable(game).range
+        // Each step evaluates every profile for every pair of players, a few hundred times per branch.
+        let work = game.profileCount.multipliedReportingOverflow(by: game.players.count * game.players.count)
+        if work.overflow || work.partialValue > 4_000_000 {
+            let error = GameError(.tooLarge, "the game has too many pure profiles (\(game.profileCount)) for logit tracing here",
+                                  hint: "eliminate dominated strategies first, or use --method pure")
+            guard withPure else { throw error }
+            notes.append(error.message + "; these are the pure equilibria")
+            let pure = game.pureEquilibria()
+            return (pure, ApproximationReport(regrets: pure.map { _ in .zero }, tolerance: options.maxRegret, payoffRange: range))
+        }
+        if let lambda {
+            let branch = try LogitQRE.traceBranch(game, options: options, stopAt: lambda)
+            notes.append("logit QRE at λ = \(lambda) on the principal branch (\(branch.points.count) points); a QRE is not a Nash equilibrium")
+            return ([], ApproximationReport(regrets: [], tolerance: options.maxRegret, payoffRange: range, branch: branch.points, quantalResponse: branch.end))
+        }
+        var equilibria = withPure ? game.pureEquilibria() : []
+        var regrets = equilibria.map { _ in Rational.zero }
+        do throws(GameError) {
+            let (branch, found) = try NPlayerSolver.logit(game, options: options)
+            if !equilibria.contains(where: { $0.profile == found.equilibrium.profile }) {
+                equilibria.append(found.equilibrium)
+                regrets.append(found.regret)
+            }
+            notes.append("logit branch: \(branch.points.count) steps to λ = \(NPlayerSolver.short(branch.end.lambda)), regret \(NPlayerSolver.short(branch.regret))"
+                         + (found.isExact ? "; refined on its support to an exact equilibrium" : "; refined on its support, exact regret \(NPlayerSolver.short(found.regret.doubleValue))"))
+            if withPure { notes.append("auto for \(game.players.count) players: all pure equilibria, then one from the logit branch (not all mixed equilibria)") }
+            return (equilibria, ApproximationReport(regrets: regrets, tolerance: options.maxRegret, payoffRange: range, branch: branch.points))
+        } catch {
+            guard withPure else { throw error }
+            notes.append("the logit branch could not be followed (\(error.message)); these are the pure equilibria")
+            return (equilibria, ApproximationReport(regrets: regrets, tolerance: options.maxRegret, payoffRange: range))
+        }
     }
 
     /// Solves an analyst's model: its Harsanyi form, with per-type behaviour and, when the model
@@ -77,8 +138,9 @@ public enum GameSolver {
         return solution
     }
 
-    /// Solves a game tree: backward induction when it has perfect information (the default),
-    /// else the method on its reduced normal form.
+    /// Solves a game tree: backward induction when it has perfect information (the default), Lemke
+    /// on the sequence form for other two-player trees with perfect recall (the default there),
+    /// subgame perfection when asked, else the method on its reduced normal form.
     public static func solve(_ tree: ExtensiveFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true) throws(GameError) -> GameSolution {
         if method == .backwardInduction || (method == .automatic && tree.hasPerfectInformation) {
             let induction = try BackwardInduction(tree)
@@ -111,9 +173,51 @@ public enum GameSolver {
                                 backwardInduction: induction, tree: tree,
                                 notes: form == nil ? ["the tree's strategic form is too large to print; the subgame-perfect path and value are given"] : [])
         }
+        // auto: the sequence form needs perfect recall; without it the reduced normal form is solved.
+        let perfectRecall = tree.players.indices.allSatisfy { tree.reducedStrategyCount(of: $0) != nil }
+        if method == .sequenceForm || method == .subgamePerfect || (method == .automatic && tree.players.count == 2 && perfectRecall) {
+            return try solveInBehaviour(tree, method: method == .automatic ? .sequenceForm : method)
+        }
         var solution = try solve(try tree.reducedNormalForm(), method: method, label: label, dominance: dominance)
         solution.tree = tree
         solution.notes.append("equilibria of the reduced normal form (Nash, not necessarily subgame perfect)")
         return solution
+    }
+
+    /// Solves a tree in behaviour strategies (sequence form or subgame perfection); the equivalent
+    /// mixed strategies over reduced strategies are given when the reduced normal form is small.
+    static func solveInBehaviour(_ tree: ExtensiveFormGame, method: SolveMethod) throws(GameError) -> GameSolution {
+        var notes: [String] = []
+        let behaviour: BehaviourProfile
+        let payoffs: [Rational]
+        var perfection: SubgamePerfection?
+        if method == .subgamePerfect {
+            let solved = try SubgamePerfection(tree)
+            behaviour = solved.behaviour
+            payoffs = solved.payoffs
+            perfection = solved
+            notes.append("\(solved.subgames.count) subgame\(solved.subgames.count == 1 ? "" : "s") solved bottom-up; where a subgame has several equilibria the first found is kept")
+        } else {
+            let outcome = try SequenceFormLemke.solve(tree)
+            behaviour = outcome.behaviour
+            payoffs = outcome.payoffs
+            notes.append("Lemke's algorithm on the sequence form: \(outcome.pivots) pivots, one Nash equilibrium (not necessarily subgame perfect), checked exactly")
+        }
+        let small = tree.players.indices.allSatisfy { (tree.reducedStrategyCount(of: $0) ?? .infinity) <= 10_000 }
+            && tree.players.indices.reduce(1.0) { $0 * (tree.reducedStrategyCount(of: $1) ?? .infinity) } <= 10_000
+        let form = small ? try? tree.reducedNormalForm() : nil
+        let game: NormalFormGame
+        let profile: MixedProfile
+        if let form {
+            game = form
+            profile = behaviour.mixedProfile(in: tree)
+        } else {
+            game = try NormalFormGame(title: tree.title, players: tree.players, strategies: tree.players.map { _ in ["(tree)"] },
+                                      payoffs: [payoffs])
+            profile = MixedProfile(tree.players.map { _ in [Rational.one] })
+            notes.append("the tree's reduced normal form is too large to print; the behaviour strategies are given")
+        }
+        return GameSolution(game: game, method: method, equilibria: [NashEquilibrium(profile: profile, payoffs: payoffs)], elimination: nil,
+                            tree: tree, notes: notes, behaviours: [behaviour], subgamePerfection: perfection)
     }
 }

@@ -3,7 +3,8 @@ public import ParleyGames
 import Foundation
 
 /// A game read from a file: a strategic-form game (Gambit `.nfg`), an analyst's model
-/// (a Parley game file, possibly Bayesian), or an extensive-form game (Gambit `.efg`).
+/// (a Parley game file, possibly Bayesian), or an extensive-form game (Gambit `.efg`, or a
+/// Parley game file with `nodes`).
 public enum GameDocument: Sendable {
     case normalForm(NormalFormGame)
     case model(GameModel)
@@ -61,6 +62,10 @@ public enum GameFile {
                                                     hint: "a game file starts with 'format: parley-game/1'; see Examples/iran-2001-cooperation.yaml",
                                                     location: SourceLocation(file: file, line: 1, column: 1))])
             }
+            if GameFileTreeDecoder.isTree(root) {
+                var decoder = GameFileTreeDecoder(file: file)
+                return .extensive(try decoder.decode(root))
+            }
             var decoder = GameFileDecoder(file: file)
             return .model(try decoder.decode(root))
         }
@@ -115,9 +120,12 @@ public enum GameFile {
             let tree = GameFileEncoder.tree(GameModel(normalForm: game))
             text = chosen == .yaml ? YAMLWriter.write(tree) : JSONWriter.write(tree)
             notes.append("player and strategy names became ids (lowercase, hyphens); the names are kept under 'name' for players only")
-        case (.yaml, .extensive), (.json, .extensive):
-            throw ScenarioErrors([ScenarioError(.unsupportedFormat, "a game tree cannot be written as a Parley game file yet",
-                                                hint: "write .efg, or .nfg for its reduced normal form")])
+        case (.yaml, .extensive(let tree)), (.json, .extensive(let tree)):
+            let output = GameFileTreeEncoder.tree(tree)
+            text = chosen == .yaml ? YAMLWriter.write(output) : JSONWriter.write(output)
+            if tree.players.contains(where: { !Identifier.isValid($0) }) {
+                notes.append("player names became ids (lowercase, hyphens); the names are kept under 'name'")
+            }
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -10,13 +10,15 @@ public enum GameJSON {
         let game = solution.game
         func numbers(_ values: [Rational]) -> OutputNode { .sequence(values.map { .number($0.doubleValue) }, flow: true) }
         func exact(_ values: [Rational]) -> OutputNode { .sequence(values.map { .text($0.description) }, flow: true) }
-        let equilibria = solution.equilibria.map { equilibrium -> OutputNode in
+        let regrets = solution.approximation?.regrets ?? []
+        let equilibria = solution.equilibria.enumerated().map { index, equilibrium -> OutputNode in
             var entries: [(String, OutputNode?)] = [
                 ("strategies", .sequence(equilibrium.profile.probabilities.map(numbers), flow: true)),
                 ("strategies_exact", .sequence(equilibrium.profile.probabilities.map(exact), flow: true)),
                 ("payoffs", numbers(equilibrium.payoffs)),
                 ("payoffs_exact", exact(equilibrium.payoffs)),
                 ("component", equilibrium.component.map { .number(Double($0)) }),
+                ("regret", index < regrets.count ? .number(regrets[index].doubleValue) : nil),
             ]
             if let bayesian = solution.bayesian {
                 let behaviour = bayesian.behaviour(equilibrium.profile)
@@ -25,6 +27,9 @@ public enum GameJSON {
                         (type, .sequence(behaviour[p][t].map { .text($0.description) }, flow: true))
                     }, flow: true)
                 }, flow: true)))
+            }
+            if let tree = solution.tree, index < solution.behaviours.count {
+                entries.append(("behaviour", treeBehaviour(solution.behaviours[index], tree: tree)))
             }
             return .map(entries, flow: true)
         }
@@ -47,12 +52,33 @@ public enum GameJSON {
                         ("player", .text(game.players[step.player])),
                         ("strategy", .text(game.strategies[step.player][step.strategy])),
                         ("dominated_by", .text(game.strategies[step.player][step.dominatedBy])),
+                        ("dominated_by_mixture", step.dominatingMixture.map { mixture in
+                            .map(mixture.indices.filter { !mixture[$0].isZero }.map { (game.strategies[step.player][$0], .text(mixture[$0].description)) }, flow: true)
+                        }),
                     ], flow: true)
                 }, flow: false)),
                 ("surviving", .sequence(elimination.surviving.enumerated().map { p, list in
                     .sequence(list.map { .text(game.strategies[p][$0]) }, flow: true)
                 }, flow: true)),
             ])))
+        }
+        if let approximation = solution.approximation {
+            func point(_ point: QREPoint) -> OutputNode {
+                .map([("lambda", .number(point.lambda)),
+                      ("strategies", .sequence(point.probabilities.map { .sequence($0.map { .number($0) }, flow: true) }, flow: true))], flow: true)
+            }
+            root.append(("logit", .map([
+                ("tolerance", .number(approximation.tolerance)),
+                ("payoff_range", .number(approximation.payoffRange)),
+                ("qre", approximation.quantalResponse.map(point)),
+                ("path", .sequence(approximation.branch.map(point), flow: false)),
+            ])))
+        }
+        if let perfection = solution.subgamePerfection {
+            root.append(("subgames", .sequence(perfection.subgames.map { subgame in
+                .map([("root_node", .number(Double(subgame.root))), ("decision_nodes", .number(Double(subgame.nodeCount))),
+                      ("method", .text(subgame.method)), ("value", numbers(subgame.value)), ("value_exact", exact(subgame.value))], flow: true)
+            }, flow: false)))
         }
         if let induction = solution.backwardInduction {
             root.append(("backward_induction", .map([
@@ -74,5 +100,22 @@ public enum GameJSON {
             root.append(("notes", .sequence(solution.notes.map { .text($0) }, flow: false)))
         }
         return JSONWriter.write(.map(root))
+    }
+
+    /// Behaviour strategies of a tree: for each player, its information sets in order of first
+    /// appearance, each with its actions and their probabilities (numbers and exact).
+    static func treeBehaviour(_ behaviour: BehaviourProfile, tree: ExtensiveFormGame) -> OutputNode {
+        .sequence(tree.players.indices.map { p in
+            .sequence(tree.infosets(of: p).map { set in
+                let information = tree.infosets[set]
+                return .map([
+                    ("infoset", .text(information.label)),
+                    ("number", .number(Double(information.number))),
+                    ("actions", .sequence(information.actions.map { .text($0) }, flow: true)),
+                    ("probabilities", .sequence(behaviour.probabilities[set].map { .number($0.doubleValue) }, flow: true)),
+                    ("probabilities_exact", .sequence(behaviour.probabilities[set].map { .text($0.description) }, flow: true)),
+                ], flow: true)
+            }, flow: true)
+        }, flow: true)
     }
 }

@@ -29,7 +29,10 @@ public enum GameText {
             } else {
                 lines.append("Iterated elimination of weakly dominated strategies:")
                 for step in elimination.steps {
-                    lines.append("  round \(step.round): \(game.players[step.player]): \(game.strategies[step.player][step.strategy]) is dominated by \(game.strategies[step.player][step.dominatedBy])")
+                    let by = step.dominatingMixture.map { mixture in
+                        "the mixture " + mixture.indices.filter { !mixture[$0].isZero }.map { "\(mixture[$0]) on \(game.strategies[step.player][$0])" }.joined(separator: " + ")
+                    } ?? game.strategies[step.player][step.dominatedBy]
+                    lines.append("  round \(step.round): \(game.players[step.player]): \(game.strategies[step.player][step.strategy]) is dominated by \(by)")
                 }
             }
             for p in game.players.indices {
@@ -50,16 +53,40 @@ public enum GameText {
             heading += " extreme, in \(components) connected component\(components == 1 ? "" : "s")"
         }
         lines.append(heading)
+        let regrets = solution.approximation?.regrets ?? []
         let rows = solution.equilibria.enumerated().map { index, equilibrium in
-            GameTable.Row(
+            // A numerical equilibrium that is not exact is shown in decimals, with its exact regret.
+            let approximate = index < regrets.count && !regrets[index].isZero
+            let show = { (value: Rational) in approximate && !value.isZero ? NumberText.fixed(value.doubleValue, digits: 6) : value.description }
+            return GameTable.Row(
                 label: "\(index + 1)" + (equilibrium.component.map { showComponents ? " c\($0 + 1)" : "" } ?? ""),
                 strategies: equilibrium.profile.probabilities.enumerated().map { p, list in
-                    GameTable.mixedText(probabilities: list.map(\.description), labels: game.strategies[p])
+                    GameTable.mixedText(probabilities: list.map(show), labels: game.strategies[p])
                 },
-                payoffs: equilibrium.payoffs.map(\.description).joined(separator: ", "))
+                payoffs: equilibrium.payoffs.map(show).joined(separator: ", ")
+                    + (approximate ? " (regret \(NPlayerSolver.short(regrets[index].doubleValue)))" : ""))
         }
         if !rows.isEmpty {
             lines.append(GameTable.render(players: game.players, rows: rows, width: width, style: style))
+        }
+        if let qre = solution.approximation?.quantalResponse {
+            lines.append(TextWrap.wrap("Logit QRE at λ = \(qre.lambda): " + qre.probabilities.enumerated().map { p, list in
+                "\(game.players[p]) " + GameTable.mixedText(probabilities: list.map { NumberText.fixed($0, digits: 6) }, labels: game.strategies[p])
+            }.joined(separator: "; "), width: width))
+        }
+        if let tree = solution.tree, let behaviour = solution.behaviours.first {
+            lines.append(contentsOf: behaviourLines(behaviour, tree: tree, width: width))
+        }
+        if let perfection = solution.subgamePerfection {
+            // A perfect-information tree has a subgame at every move: the deepest few and the whole game suffice.
+            let shown = perfection.subgames.count <= 12 ? perfection.subgames : Array(perfection.subgames.prefix(10)) + [perfection.subgames[perfection.subgames.count - 1]]
+            let parts = shown.map { subgame in
+                "node \(subgame.root + 1) (\(subgame.method), \(subgame.nodeCount) move\(subgame.nodeCount == 1 ? "" : "s"), value \(subgame.value.map(\.description).joined(separator: ", ")))"
+            }
+            let omitted = perfection.subgames.count - shown.count
+            lines.append(TextWrap.wrap("Subgames (\(perfection.subgames.count), solved deepest first; nodes numbered from 1 in preorder): "
+                                       + (omitted > 0 ? parts.dropLast().joined(separator: "; ") + "; … \(omitted) more; " + (parts.last ?? "") : parts.joined(separator: "; ")),
+                                       width: width))
         }
         if let map = solution.map, let model {
             lines.append("")
@@ -69,6 +96,21 @@ public enum GameText {
             lines.append(style.dim(TextWrap.wrap("note: " + note, width: width)))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Behaviour strategies of a tree, one line per information set of a player.
+    static func behaviourLines(_ behaviour: BehaviourProfile, tree: ExtensiveFormGame, width: Int) -> [String] {
+        var lines = ["Behaviour strategies (per information set, in order of first appearance):"]
+        for p in tree.players.indices {
+            for set in tree.infosets(of: p) {
+                let information = tree.infosets[set]
+                let name = information.label.isEmpty ? "set \(information.number)" : "set \(information.number) '\(information.label)'"
+                lines.append(TextWrap.wrap("\(tree.players[p]), \(name): "
+                                           + GameTable.mixedText(probabilities: behaviour.probabilities[set].map(\.description), labels: information.actions),
+                                           width: width, indent: "  "))
+            }
+        }
+        return lines
     }
 
     /// The dominance map of a game model as text lines.

@@ -18,12 +18,18 @@ struct GameSolveCommand: ParsableCommand {
         discussion: """
             FILE is a Gambit strategic form (.nfg), a Gambit tree (.efg) or a Parley game file (.yaml/.json, \
             format: parley-game/1). Methods: \(SolveMethod.allCases.map(\.rawValue).joined(separator: ", ")). \
-            auto: all extreme equilibria of two-player games (enum), the pure ones for more players, backward \
-            induction for perfect-information trees. Probabilities and payoffs are exact rationals.
+            auto: all extreme equilibria of two-player games (enum); for more players the pure ones plus one \
+            mixed equilibrium from the logit branch (logit: traced numerically, refined on its support and \
+            verified exactly; an equilibrium that cannot be made exact is shown with its exact regret); \
+            backward induction for perfect-information trees, Lemke on the sequence form (sequence-form: one \
+            equilibrium in behaviour strategies) for other two-player trees; subgame-perfect solves a tree's \
+            subgames bottom-up. Trees may be .efg or game files with 'nodes'. Probabilities and payoffs are exact rationals.
 
             Example:
               parley game solve Examples/iran-2001-cooperation.yaml
               parley game solve game.nfg --method lemke-howson --label 3 --json
+              parley game solve poker.efg --method subgame-perfect
+              parley game solve three-players.nfg --method logit --lambda 0.5
             """)
 
     @Argument(help: "The game file.")
@@ -34,6 +40,12 @@ struct GameSolveCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("For lemke-howson: the label dropped first (1 = the first row strategy).", valueName: "n"))
     var label: Int = 1
+
+    @Option(help: ArgumentHelp("For logit: report the quantal-response equilibrium at this precision λ instead of the limit.", valueName: "x"))
+    var lambda: Double?
+
+    @Flag(help: "In iterated elimination, also remove strategies dominated only by a mixture of others (exact LP).")
+    var mixedDominance = false
 
     @Flag(help: "Write one JSON document to stdout and nothing else.")
     var json = false
@@ -46,6 +58,8 @@ struct GameSolveCommand: ParsableCommand {
     func validate() throws {
         if label < 1 { throw ValidationError("--label must be 1 or more") }
         if benchmark < 0 || benchmark > 10_000 { throw ValidationError("--benchmark must be between 0 and 10000") }
+        if let lambda, !(lambda.isFinite && lambda >= 0) { throw ValidationError("--lambda must be a finite number ≥ 0") }
+        if lambda != nil && method != .logit { throw ValidationError("--lambda applies to --method logit only") }
     }
 
     func run() throws {
@@ -53,7 +67,8 @@ struct GameSolveCommand: ParsableCommand {
             let document = try GameFile.read(file)
             let solve = { (dominance: Bool) throws(GameError) -> GameSolution in
                 switch document {
-                case .normalForm(let game): return try GameSolver.solve(game, method: method, label: label, dominance: dominance)
+                case .normalForm(let game):
+                    return try GameSolver.solve(game, method: method, label: label, dominance: dominance, lambda: lambda, mixedDominance: mixedDominance)
                 case .model(let model): return try GameSolver.solve(model, method: method, label: label, dominance: dominance)
                 case .extensive(let tree): return try GameSolver.solve(tree, method: method, label: label, dominance: dominance)
                 }
@@ -91,11 +106,14 @@ struct GameConvertCommand: ParsableCommand {
         abstract: "Convert a game between Gambit .nfg/.efg and Parley game files (.yaml/.json).",
         discussion: """
             A Parley model or a tree written as .nfg becomes its strategic form (Harsanyi form, reduced normal \
-            form). The input is checked first and nothing is written when it is bad; the output appears atomically.
+            form). A tree (.efg) written as .yaml/.json keeps its nodes, information sets, labels and numbers, \
+            and converts back to the same .efg. The input is checked first and nothing is written when it is \
+            bad; the output appears atomically.
 
             Example:
               parley game convert Examples/iran-2001-cooperation.yaml iran.nfg
               parley game convert game.nfg game.yaml
+              parley game convert poker.efg poker.yaml
             """)
 
     @Argument(help: "The input game file.")
