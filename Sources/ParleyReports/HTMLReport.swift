@@ -1,6 +1,7 @@
 public import ParleyBargaining
 public import ParleyCore
 public import ParleySimulation
+import ParleyIO
 
 /// A self-contained HTML briefing on a scenario: inline CSS and inline SVG, no scripts and no
 /// external resources (links in the evidence table are plain `<a href>`).
@@ -26,29 +27,74 @@ public enum HTMLReport {
     /// The page for `scenario` with `report`'s forecasts and, when given, its Monte Carlo spread.
     /// O(issues × (models + stakeholders²) + rounds × stakeholders²).
     public static func render(scenario: Scenario, report: ForecastReport, uncertainty: Uncertainty?) -> String {
+        render(scenario: scenario, report: report, uncertainty: uncertainty, strategic: [])
+    }
+
+    /// The page for `scenario` (when given, with `report`'s forecasts and its Monte Carlo
+    /// spread) followed by a strategic section per part, in order: a game's dominance,
+    /// equilibria and dominance map, a repeated case's replies and tournaments. Without a
+    /// scenario the page is the strategic analysis alone, titled after its first part.
+    /// O(scenario sections + the parts' charts).
+    public static func render(scenario: Scenario?, report: ForecastReport?, uncertainty: Uncertainty?, strategic: [StrategicPart]) -> String {
+        let name = scenario?.name ?? strategic.first?.name ?? "Parley report"
         var html: [String] = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(escape(scenario.name)) — Parley report</title>", "<style>\(css)</style>", "</head>", "<body>", "<main>",
-            "<h1>\(escape(scenario.name))</h1>",
+            "<title>\(escape(name)) — Parley report</title>", "<style>\(css + (strategic.isEmpty ? "" : strategicCSS))</style>", "</head>", "<body>", "<main>",
+            "<h1>\(escape(name))</h1>",
         ]
-        if let summary = scenario.summary { html.append("<p class=\"summary\">\(escape(summary))</p>") }
-        let reading = scenario.issue("na-share") != nil && scenario.stakeholder("northern-alliance") != nil
-            ? FoundingCaseReading.paragraphs(report, scenario: scenario) : ForecastReading.issueParagraphs(report, scenario: scenario)
-        if !reading.isEmpty {
+        if let summary = scenario?.summary { html.append("<p class=\"summary\">\(escape(summary))</p>") }
+        var reading: [String] = []
+        if let scenario, let report {
+            reading = scenario.issue("na-share") != nil && scenario.stakeholder("northern-alliance") != nil
+                ? FoundingCaseReading.paragraphs(report, scenario: scenario) : ForecastReading.issueParagraphs(report, scenario: scenario)
+        }
+        let strategicReading = strategic.map { part -> String in
+            switch part {
+            case .game(let game): "<p><strong>\(escape(game.name)).</strong> \(escape(StrategicReading.paragraph(game)))</p>"
+            case .repeated(let repeated): "<p><strong>\(escape(repeated.study.name)).</strong> \(escape(StrategicReading.paragraph(repeated)))</p>"
+            }
+        }
+        if !reading.isEmpty || !strategicReading.isEmpty {
             html.append("<section class=\"briefing\"><h2>Briefing</h2>")
-            html += reading.map { "<p>\(escape($0))</p>" }
+            html += reading.map { "<p>\(escape($0))</p>" } + strategicReading
             html.append("</section>")
         }
-        html += issuesSection(scenario)
-        html += forecastsSection(scenario, report: report)
-        html += stakeholderSection(scenario)
-        html += trajectorySection(scenario, report: report)
-        html += winnersSection(scenario, report: report)
-        if let uncertainty { html += uncertaintySection(scenario, report: report, uncertainty: uncertainty) }
-        html += evidenceSection(scenario)
-        html += ["<footer>Written by Parley. Charts use the Okabe–Ito palette, safe for colour-blind readers.</footer>", "</main>", "</body>", "</html>"]
+        if !strategic.isEmpty { html += contents(scenario: scenario, report: report, uncertainty: uncertainty, strategic: strategic) }
+        if let scenario, let report {
+            html += issuesSection(scenario)
+            html += forecastsSection(scenario, report: report)
+            html += stakeholderSection(scenario)
+            html += trajectorySection(scenario, report: report)
+            html += winnersSection(scenario, report: report)
+            if let uncertainty { html += uncertaintySection(scenario, report: report, uncertainty: uncertainty) }
+        }
+        for index in strategic.indices { html += strategicSection(strategic, index: index) }
+        if let scenario { html += evidenceSection(scenario) }
+        let footer = strategic.isEmpty
+            ? "Written by Parley. Charts use the Okabe–Ito palette, safe for colour-blind readers."
+            : "Written by Parley. Charts use the Okabe–Ito palette and heat maps the viridis scale, both safe for colour-blind readers."
+        html += ["<footer>\(footer)</footer>", "</main>", "</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// Links to the page's sections, for a report that holds more than a scenario.
+    static func contents(scenario: Scenario?, report: ForecastReport?, uncertainty: Uncertainty?, strategic: [StrategicPart]) -> [String] {
+        var links: [(String, String)] = []
+        if let scenario, let report {
+            links += [("issues", "Issues"), ("forecasts", "Forecasts by model against history"), ("stakeholders", "Stakeholders")]
+            if report.runs.contains(where: { dynamicModels.contains($0.model) }) { links.append(("trajectories", "How the dynamic models get there")) }
+            if !winnersSection(scenario, report: report).isEmpty { links.append(("winners", "Who won")) }
+            if uncertainty != nil { links.append(("uncertainty", "Uncertainty and sensitivity")) }
+        }
+        for (index, part) in strategic.enumerated() {
+            switch part {
+            case .game(let game): links.append((sectionID(strategic, index: index), "Strategic analysis: \(game.name)"))
+            case .repeated(let repeated): links.append((sectionID(strategic, index: index), "Repeated interaction: \(repeated.study.name)"))
+            }
+        }
+        if let scenario, !evidenceSection(scenario).isEmpty { links.append(("evidence", "Evidence")) }
+        return ["<nav class=\"contents\"><h2>Contents</h2><ol>" + links.map { "<li><a href=\"#\(escape($0.0))\">\(escape($0.1))</a></li>" }.joined() + "</ol></nav>"]
     }
 
     static func issuesSection(_ scenario: Scenario) -> [String] {
@@ -200,5 +246,12 @@ public enum HTMLReport {
         th{background:#f2f2f2}table.numbers td{font-variant-numeric:tabular-nums}table.numbers td:nth-child(n+3):nth-child(-n+5),table.numbers th:nth-child(n+3):nth-child(-n+5){text-align:right}table.ranks td+td{text-align:right;white-space:nowrap}table.ranks th+th{text-align:right}\
         figure{margin:14px 0}figcaption{font-weight:bold;font-size:14px;margin-bottom:2px}svg{max-width:100%;height:auto}\
         footer{margin-top:32px;color:#888;font-size:12px}
+        """
+
+    /// Added only when the page has strategic sections, so a scenario's page stays as it was.
+    static let strategicCSS = """
+        pre{font:12px/1.35 Menlo,Consolas,monospace;background:#f6f6f6;padding:8px;overflow-x:auto}nav.contents ol{margin:4px 0;padding-left:22px}\
+        table.tournament td:nth-child(n+3),table.tournament th:nth-child(n+3),table.replies td:nth-child(n+4):nth-child(-n+5),table.replies th:nth-child(n+4):nth-child(-n+5){text-align:right}\
+        table.tournament td,table.replies td{font-variant-numeric:tabular-nums}
         """
 }

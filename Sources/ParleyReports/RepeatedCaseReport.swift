@@ -16,7 +16,33 @@ public enum CaseReport {
         let s = study.study
         let labels = Dictionary(zip(s.replies.map(\.name), study.replyLabels), uniquingKeysWith: { first, _ in first })
         let unit = study.unit
-        let rows = outcomes.map { row -> ReplyRow in
+        let rows = replyRows(study, outcomes)
+        let defections = zip(s.defectionTurns, study.scriptedLabels).map { "\(study.label(turn: $0)) (\($1))" }.joined(separator: "; ")
+        let title = "\(study.name): \(study.replierName)'s replies to a \(study.counterpartName) defection in \(defections); "
+            + "\(s.turns) \(unit)s from \(study.label(turn: 1)), \(study.counterpartName) otherwise plays \(s.counterpart.name)."
+        let notes = "collapsed: no mutual cooperation in any of the last \(s.window) \(unit)s; for a deterministic reply without noise, the "
+            + "\(unit) after the last mutual cooperation; otherwise the share of \(s.runs) runs that collapse (median \(unit) of collapse). "
+            + "CC: share of \(unit)s with mutual cooperation from the defection on. "
+            + "payoff: \(study.replierName)'s mean payoff per \(unit). restored by: consecutive unconditional cooperations by "
+            + "\(study.counterpartName) after the defection that make the last \(s.window) \(unit)s all mutual cooperation."
+        var text = ReplyTable.render(title: title, rows: rows, notes: notes, width: width, style: style)
+        let histories = outcomes.filter { $0.first != nil }
+        if !histories.isEmpty {
+            text += "\n\n" + TextWrap.wrap("Histories without noise, one letter per \(unit) (\(study.replierName) above, \(study.counterpartName) below):", width: width - 2)
+            for row in histories {
+                text += "\n" + (labels[row.reply] ?? row.reply)
+                text += "\n  " + (row.first ?? "") + "\n  " + (row.second ?? "")
+            }
+        }
+        return text
+    }
+
+    /// The rows of the reply table, one per reply and noise level, with labels and turn names from the case.
+    public static func replyRows(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome]) -> [ReplyRow] {
+        let s = study.study
+        let labels = Dictionary(zip(s.replies.map(\.name), study.replyLabels), uniquingKeysWith: { first, _ in first })
+        let unit = study.unit
+        return outcomes.map { row -> ReplyRow in
             let collapse: String
             if row.runs == 1 {
                 collapse = row.collapseTurn.map { study.label(turn: $0) } ?? "never"
@@ -36,23 +62,5 @@ public enum CaseReport {
             return ReplyRow(label: labels[row.reply] ?? row.reply, noise: row.noise, collapse: collapse, mutualCooperation: row.mutualCooperation,
                             scorePerTurn: row.replyScorePerTurn, restoredBy: restored)
         }
-        let defections = zip(s.defectionTurns, study.scriptedLabels).map { "\(study.label(turn: $0)) (\($1))" }.joined(separator: "; ")
-        let title = "\(study.name): \(study.replierName)'s replies to a \(study.counterpartName) defection in \(defections); "
-            + "\(s.turns) \(unit)s from \(study.label(turn: 1)), \(study.counterpartName) otherwise plays \(s.counterpart.name)."
-        let notes = "collapsed: no mutual cooperation in any of the last \(s.window) \(unit)s; for a deterministic reply without noise, the "
-            + "\(unit) after the last mutual cooperation; otherwise the share of \(s.runs) runs that collapse (median \(unit) of collapse). "
-            + "CC: share of \(unit)s with mutual cooperation from the defection on. "
-            + "payoff: \(study.replierName)'s mean payoff per \(unit). restored by: consecutive unconditional cooperations by "
-            + "\(study.counterpartName) after the defection that make the last \(s.window) \(unit)s all mutual cooperation."
-        var text = ReplyTable.render(title: title, rows: rows, notes: notes, width: width, style: style)
-        let histories = outcomes.filter { $0.first != nil }
-        if !histories.isEmpty {
-            text += "\n\n" + TextWrap.wrap("Histories without noise, one letter per \(unit) (\(study.replierName) above, \(study.counterpartName) below):", width: width - 2)
-            for row in histories {
-                text += "\n" + (labels[row.reply] ?? row.reply)
-                text += "\n  " + (row.first ?? "") + "\n  " + (row.second ?? "")
-            }
-        }
-        return text
     }
 }

@@ -129,3 +129,81 @@ extension NumberText {
         SVGDocument.number(value)
     }
 }
+
+/// A sequential colour scale after matplotlib's viridis (van der Walt & Smith 2015): dark
+/// purple to yellow, monotone in lightness, so it reads for colour-blind readers and in grey.
+public struct SequentialScale: Sendable, Hashable {
+    /// Viridis sampled at nine evenly spaced points, low to high.
+    public static let stops: [(red: Int, green: Int, blue: Int)] = [
+        (0x44, 0x01, 0x54), (0x47, 0x2D, 0x7B), (0x3B, 0x52, 0x8B), (0x2C, 0x72, 0x8E), (0x21, 0x91, 0x8C),
+        (0x28, 0xAE, 0x80), (0x5E, 0xC9, 0x62), (0xAD, 0xDC, 0x30), (0xFD, 0xE7, 0x25),
+    ]
+
+    public var domain: ClosedRange<Double>
+
+    /// `domain` maps onto the scale's ends; an empty domain is widened by 1 so nothing divides by zero.
+    public init(domain: ClosedRange<Double>) {
+        self.domain = domain.lowerBound < domain.upperBound ? domain : (domain.lowerBound - 0.5)...(domain.upperBound + 0.5)
+    }
+
+    /// Where `value` falls on the scale, clamped to 0...1 (non-finite values give 0). O(1).
+    public func fraction(_ value: Double) -> Double {
+        let t = (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
+        return t.isFinite ? min(1, max(0, t)) : 0
+    }
+
+    /// The colour of `value` as `#RRGGBB`, linearly interpolated between the stops. O(1).
+    public func colour(_ value: Double) -> String {
+        Self.colour(atFraction: fraction(value))
+    }
+
+    /// The colour at `t` in 0...1 along the scale.
+    public static func colour(atFraction t: Double) -> String {
+        let position = min(1, max(0, t.isFinite ? t : 0)) * Double(stops.count - 1)
+        let lower = min(stops.count - 2, Int(position))
+        let f = position - Double(lower)
+        let (a, b) = (stops[lower], stops[lower + 1])
+        func mix(_ x: Int, _ y: Int) -> Int { Int((Double(x) + (Double(y) - Double(x)) * f).rounded()) }
+        return hex(mix(a.red, b.red), mix(a.green, b.green), mix(a.blue, b.blue))
+    }
+
+    /// Text colour that stays legible on `value`'s cell: white on the dark half, black on the light.
+    public func textColour(_ value: Double) -> String {
+        fraction(value) < 0.55 ? "#FFFFFF" : "#000000"
+    }
+
+    static func hex(_ red: Int, _ green: Int, _ blue: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "#" + [red, green, blue].map { value in
+            let v = min(255, max(0, value))
+            return String([digits[v / 16], digits[v % 16]])
+        }.joined()
+    }
+}
+
+extension ChartParts {
+    /// A horizontal colour bar for `scale` from `x` to `x + width` with its top at `y`: 60 slices,
+    /// ticks and values below, and `title` above. Returns the y below the bar's labels.
+    @discardableResult
+    static func colourBar(_ svg: inout SVGDocument, scale: SequentialScale, x: Double, y: Double, width: Double, title: String) -> Double {
+        let slices = 60
+        let step = width / Double(slices)
+        svg.text(title, x: x, y: y - 5, size: 10, fill: Palette.axis)
+        for k in 0..<slices {
+            // Slightly overlapping slices, so no hairline gaps show between them.
+            let t = (Double(k) + 0.5) / Double(slices)
+            svg.rect(x: x + Double(k) * step, y: y, width: step + 0.6, height: 10, fill: SequentialScale.colour(atFraction: t))
+        }
+        svg.rect(x: x, y: y, width: width, height: 10, fill: "none", stroke: Palette.axis)
+        let axis = LinearScale(domain: scale.domain, start: x, end: x + width)
+        var ticks = axis.ticks(count: 4)
+        // The ends are always labelled, so the extreme cells can be read off the bar.
+        ticks = ticks.filter { abs(axis.map($0) - x) > 32 && abs(axis.map($0) - x - width) > 32 }
+        for tick in [scale.domain.lowerBound] + ticks + [scale.domain.upperBound] {
+            let tx = axis.map(tick)
+            svg.line(tx, y + 10, tx, y + 14, stroke: Palette.axis)
+            svg.text(NumberText.fixed(tick, digits: 2), x: tx, y: y + 25, anchor: .middle, size: 10, fill: Palette.axis)
+        }
+        return y + 34
+    }
+}
