@@ -76,26 +76,7 @@ struct IntegerTableau: Sendable {
 
     /// Pivots `column` into the basis in `row`. The pivot element must be positive.
     mutating func pivot(row: Int, column: Int) {
-        let width = width
-        let pivotRow = row * width
-        let pivotElement = entries[pivotRow + column]
-        let previous = determinant
-        for r in 0..<rows where r != row {
-            let base = r * width
-            let factor = entries[base + column]
-            if factor.isZero {
-                if pivotElement != previous {
-                    for c in 0..<width where !entries[base + c].isZero {
-                        entries[base + c] = ExactInt.pivotUpdate(entries[base + c], pivotElement, 0, 0, dividingBy: previous)
-                    }
-                }
-                continue
-            }
-            for c in 0..<width {
-                entries[base + c] = ExactInt.pivotUpdate(entries[base + c], pivotElement, factor, entries[pivotRow + c], dividingBy: previous)
-            }
-        }
-        determinant = pivotElement
+        determinant = ExactInt.pivotRows(&entries, rows: rows, width: width, row: row, column: column, determinant: determinant)
         basis[row] = column
     }
 

@@ -135,6 +135,33 @@ public struct ExactInt: Sendable, Hashable, Comparable, CustomStringConvertible,
         return ExactInt(bigValue / bigDivisor)
     }
 
+    /// One integer (Bareiss) pivot on a row-major tableau of `rows` × `width` entries: every row
+    /// but `row` is updated so that `column` becomes a unit column scaled by the pivot element,
+    /// which is returned as the new common determinant. The pivot element must be positive.
+    /// Cost: O(rows × width) updates; rows with a zero in `column` are only rescaled.
+    static func pivotRows(
+        _ entries: inout [ExactInt], rows: Int, width: Int, row: Int, column: Int, determinant previous: ExactInt
+    ) -> ExactInt {
+        let pivotRow = row * width
+        let pivotElement = entries[pivotRow + column]
+        for r in 0..<rows where r != row {
+            let base = r * width
+            let factor = entries[base + column]
+            if factor.isZero {
+                if pivotElement != previous {
+                    for c in 0..<width where !entries[base + c].isZero {
+                        entries[base + c] = pivotUpdate(entries[base + c], pivotElement, 0, 0, dividingBy: previous)
+                    }
+                }
+                continue
+            }
+            for c in 0..<width {
+                entries[base + c] = pivotUpdate(entries[base + c], pivotElement, factor, entries[pivotRow + c], dividingBy: previous)
+            }
+        }
+        return pivotElement
+    }
+
     /// `(self * b - c * d) / e`, the integer-pivoting (Bareiss) update, where the division is
     /// known to be exact. Stays in machine words when every intermediate value fits.
     @inlinable public static func pivotUpdate(_ a: ExactInt, _ b: ExactInt, _ c: ExactInt, _ d: ExactInt, dividingBy e: ExactInt) -> ExactInt {
