@@ -185,3 +185,18 @@ struct DecodingContext {
         }.map(\.element)
     }
 }
+
+extension DecodingContext {
+    /// A game-file id (lowercase letters, digits and hyphens), or nil after recording a located
+    /// error that suggests a valid spelling.
+    mutating func identifier(_ node: DocumentNode, at path: ScenarioPath, what: String) -> String? {
+        guard let text = string(node, at: path, what: what) else { return nil }
+        guard Identifier.isValid(text) else {
+            fail(.invalidValue, at: path, node.location,
+                 "'\(text)' is not a valid id: expected lowercase letters, digits and hyphens, starting with a letter or digit",
+                 hint: "try '\(Identifier.slug(from: text))'")
+            return nil
+        }
+        return text
+    }
+}

@@ -86,17 +86,6 @@ struct GameFileDecoder {
         return evidence
     }
 
-    private mutating func identifier(_ node: DocumentNode, at path: ScenarioPath, what: String) -> String? {
-        guard let text = context.string(node, at: path, what: what) else { return nil }
-        guard Identifier.isValid(text) else {
-            context.fail(.invalidValue, at: path, node.location,
-                         "'\(text)' is not a valid id: expected lowercase letters, digits and hyphens, starting with a letter or digit",
-                         hint: "try '\(Identifier.slug(from: text))'")
-            return nil
-        }
-        return text
-    }
-
     private mutating func expression(_ node: DocumentNode, at path: ScenarioPath, what: String) -> LinearExpression? {
         guard let text = context.string(node, at: path, what: what) else { return nil }
         switch LinearExpression.parse(text) {
@@ -123,7 +112,7 @@ struct GameFileDecoder {
             let path = ScenarioPath(["parameters", .index(index)])
             guard let fields = context.fields(item, at: path, what: "a parameter", allowed: ["id", "value", "meaning", "evidence"],
                                               required: [("id", "an id"), ("value", "a number")]) else { continue }
-            guard let idNode = fields["id"], let id = identifier(idNode, at: path.appending("id"), what: "an id"),
+            guard let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id"),
                   let valueNode = fields["value"], let value = rational(valueNode, at: path.appending("value"), what: "a number") else { continue }
             if parameters.contains(where: { $0.id == id }) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the parameter '\(id)' is defined twice")
@@ -143,14 +132,14 @@ struct GameFileDecoder {
             let path = ScenarioPath(["players", .index(index)])
             guard let fields = context.fields(item, at: path, what: "a player", allowed: ["id", "name", "actions", "types"],
                                               required: [("id", "an id"), ("actions", "a list of action ids")]) else { continue }
-            guard let idNode = fields["id"], let id = identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
+            guard let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
             if players.contains(where: { $0.id == id }) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the player '\(id)' is defined twice")
             }
             var actions: [String] = []
             if let actionsNode = fields["actions"], let list = context.list(actionsNode, at: path.appending("actions"), what: "a list of action ids") {
                 for (k, actionNode) in list.enumerated() {
-                    guard let action = identifier(actionNode, at: path.appending("actions").appending(index: k), what: "an action id") else { continue }
+                    guard let action = context.identifier(actionNode, at: path.appending("actions").appending(index: k), what: "an action id") else { continue }
                     if actions.contains(action) {
                         context.fail(.duplicate, at: path.appending("actions").appending(index: k), actionNode.location, "the action '\(action)' is listed twice")
                     }
@@ -164,7 +153,7 @@ struct GameFileDecoder {
                     let typePath = path.appending("types").appending(index: k)
                     guard let typeFields = context.fields(typeNode, at: typePath, what: "a type", allowed: ["id", "prior", "evidence"],
                                                           required: [("id", "an id"), ("prior", "a probability or an expression")]),
-                          let typeIdNode = typeFields["id"], let typeId = identifier(typeIdNode, at: typePath.appending("id"), what: "a type id"),
+                          let typeIdNode = typeFields["id"], let typeId = context.identifier(typeIdNode, at: typePath.appending("id"), what: "a type id"),
                           let priorNode = typeFields["prior"],
                           let prior = expression(priorNode, at: typePath.appending("prior"), what: "a probability") else { continue }
                     types.append(GameModel.PlayerType(id: typeId, prior: prior,

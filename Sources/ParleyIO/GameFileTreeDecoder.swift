@@ -68,17 +68,6 @@ struct GameFileTreeDecoder {
 
     // MARK: - Parts
 
-    private mutating func identifier(_ node: DocumentNode, at path: ScenarioPath, what: String) -> String? {
-        guard let text = context.string(node, at: path, what: what) else { return nil }
-        guard Identifier.isValid(text) else {
-            context.fail(.invalidValue, at: path, node.location,
-                         "'\(text)' is not a valid id: expected lowercase letters, digits and hyphens, starting with a letter or digit",
-                         hint: "try '\(Identifier.slug(from: text))'")
-            return nil
-        }
-        return text
-    }
-
     private mutating func rational(_ node: DocumentNode, at path: ScenarioPath, what: String) -> Rational? {
         guard let text = context.string(node, at: path, what: what) else { return nil }
         guard let value = Rational(text) else {
@@ -95,7 +84,7 @@ struct GameFileTreeDecoder {
         for (index, item) in items.enumerated() {
             let path = ScenarioPath(["players", .index(index)])
             guard let fields = context.fields(item, at: path, what: "a player", allowed: ["id", "name"], required: [("id", "an id")]),
-                  let idNode = fields["id"], let id = identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
+                  let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
             if id == "chance" {
                 context.fail(.invalidValue, at: path.appending("id"), idNode.location, "'chance' is reserved for chance moves", hint: "call the player something else")
             } else if players.contains(where: { $0.id == id }) {
@@ -161,7 +150,7 @@ struct GameFileTreeDecoder {
             guard let fields = context.fields(item, at: path, what: "an information set",
                                               allowed: ["id", "player", "actions", "probabilities", "label", "number"],
                                               required: [("id", "an id"), ("player", "a player id or 'chance'"), ("actions", "a list of action names")]),
-                  let idNode = fields["id"], let id = identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
+                  let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
             if sets.contains(where: { $0.id == id }) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the information set '\(id)' is defined twice")
             }
@@ -191,7 +180,7 @@ struct GameFileTreeDecoder {
             guard let fields = context.fields(item, at: path, what: "a tree node",
                                               allowed: ["id", "label", "infoset", "player", "actions", "probabilities", "children", "payoffs", "outcome"],
                                               required: [("id", "an id")]),
-                  let idNode = fields["id"], let id = identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
+                  let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
             if nodes.contains(where: { $0.id == id }) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the node '\(id)' is defined twice")
             }
