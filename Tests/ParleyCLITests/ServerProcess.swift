@@ -121,7 +121,9 @@ struct HTTPAnswer {
         var head = "\(method) \(path) HTTP/1.1\r\n"
         if !headers.contains(where: { $0.0.lowercased() == "host" }) { head += "Host: 127.0.0.1:\(port)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        // A caller that sets Transfer-Encoding sends a body it has already framed in chunks.
+        if !headers.contains(where: { $0.0.lowercased() == "transfer-encoding" }) { head += "Content-Length: \(body.count)\r\n" }
+        head += "Connection: close\r\n\r\n"
         var outgoing = Data(head.utf8) + body
         while !outgoing.isEmpty {
             let sent = outgoing.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

@@ -87,6 +87,20 @@ import Testing
         #expect(try server.get("/api/nothing-here").status == 404)
         #expect(try server.post("/api/forecast?model=nope", Self.bonn).status == 400)
         #expect(try server.get("/api/examples/no-such-example").status == 404)
+        // A body refused before it is read must not leave the answer waiting: an unannounced
+        // (chunked) oversized body, and a large body of the wrong type, each answer at once.
+        let padded = Data((Self.bonn + String(repeating: "# padding\n", count: 8000)).utf8)
+        var chunked = Data()
+        for start in stride(from: 0, to: padded.count, by: 4096) {
+            let piece = padded[start..<min(start + 4096, padded.count)]
+            chunked += Data((String(piece.count, radix: 16) + "\r\n").utf8) + piece + Data("\r\n".utf8)
+        }
+        chunked += Data("0\r\n\r\n".utf8)
+        let unannounced = try server.request("POST", "/api/forecast", body: chunked,
+                                             headers: [("Content-Type", "application/yaml"), ("Transfer-Encoding", "chunked")], timeout: 5)
+        #expect(unannounced.status == 413)
+        let almostFull = Self.bonn + String(repeating: "# padding\n", count: 2000)
+        #expect(try server.request("POST", "/api/forecast", body: Data(almostFull.utf8), headers: [("Content-Type", "text/html")], timeout: 5).status == 415)
         // Another site's page cannot reach the API through a rebound DNS name.
         #expect(try server.request("GET", "/api/health", headers: [("Host", "evil.example:80")]).status == 421)
     }
