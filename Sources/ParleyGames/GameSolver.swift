@@ -22,6 +22,8 @@ public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible
     /// refined on its support and verified exactly (``NPlayerSolver/logit(_:options:)``);
     /// with `--lambda`, the QRE at that precision instead.
     case logit
+    /// Any number of players: one equilibrium by simplicial subdivision from the centroid, refined and verified exactly (``SimplicialSubdivision``).
+    case simplicialSubdivision = "simpdiv"
 
     public var description: String { rawValue }
 }
@@ -79,6 +81,8 @@ public enum GameSolver {
             equilibria = try LemkeHowson.solveFromEveryLabel(game)
         case .logit:
             (equilibria, approximation) = try logit(game, lambda: lambda, withPure: method == .automatic, notes: &notes)
+        case .simplicialSubdivision:
+            (equilibria, approximation) = try simplicialSubdivision(game, notes: &notes)
         case .backwardInduction, .sequenceForm, .subgamePerfect:
             throw GameError(.unsupported, "\(resolved.rawValue) needs a game tree (.efg, or a game file with 'nodes')", hint: "use --method enum or pure for a strategic-form game")
         }
@@ -124,6 +128,17 @@ public enum GameSolver {
             notes.append("the logit branch could not be followed (\(error.message)); these are the pure equilibria")
             return (equilibria, ApproximationReport(regrets: regrets, tolerance: options.maxRegret, payoffRange: range))
         }
+    }
+
+    /// The simpdiv method: the walk's result refined on its support, with its exact regret.
+    private static func simplicialSubdivision(_ game: NormalFormGame, notes: inout [String]) throws(GameError) -> ([NashEquilibrium], ApproximationReport) {
+        let options = SimplicialSubdivision.Options()
+        let range = PayoffTable(game).range
+        let result = try SimplicialSubdivision.solve(game, options: options)
+        let found = result.equilibrium
+        notes.append("simplicial subdivision: \(result.rounds.count) grid\(result.rounds.count == 1 ? "" : "s") down to mesh 1/\(result.rounds.last?.denominator ?? 1), \(result.rounds.map(\.pivots).reduce(0, +)) pivots, regret \(NPlayerSolver.short(result.regret))"
+                     + (found.isExact ? "; refined on its support to an exact equilibrium" : "; refined on its support, exact regret \(NPlayerSolver.short(found.regret.doubleValue))"))
+        return ([found.equilibrium], ApproximationReport(regrets: [found.regret], tolerance: options.tolerance, payoffRange: range))
     }
 
     /// Solves an analyst's model: its Harsanyi form, with per-type behaviour and, when the model

@@ -67,12 +67,20 @@ public enum GameJSON {
                 .map([("lambda", .number(point.lambda)),
                       ("strategies", .sequence(point.probabilities.map { .sequence($0.map { .number($0) }, flow: true) }, flow: true))], flow: true)
             }
-            root.append(("logit", .map([
-                ("tolerance", .number(approximation.tolerance)),
-                ("payoff_range", .number(approximation.payoffRange)),
-                ("qre", approximation.quantalResponse.map(point)),
-                ("path", .sequence(approximation.branch.map(point), flow: false)),
-            ])))
+            // Each approximate method reports under its own name; only logit has a QRE branch.
+            if solution.method == .simplicialSubdivision {
+                root.append(("simpdiv", .map([
+                    ("tolerance", .number(approximation.tolerance)),
+                    ("payoff_range", .number(approximation.payoffRange)),
+                ])))
+            } else {
+                root.append(("logit", .map([
+                    ("tolerance", .number(approximation.tolerance)),
+                    ("payoff_range", .number(approximation.payoffRange)),
+                    ("qre", approximation.quantalResponse.map(point)),
+                    ("path", .sequence(approximation.branch.map(point), flow: false)),
+                ])))
+            }
         }
         if let perfection = solution.subgamePerfection {
             root.append(("subgames", .sequence(perfection.subgames.map { subgame in

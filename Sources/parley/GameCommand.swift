@@ -20,7 +20,8 @@ struct GameSolveCommand: ParsableCommand {
             format: parley-game/1). Methods: \(SolveMethod.allCases.map(\.rawValue).joined(separator: ", ")). \
             auto: all extreme equilibria of two-player games (enum); for more players the pure ones plus one \
             mixed equilibrium from the logit branch (logit: traced numerically, refined on its support and \
-            verified exactly; an equilibrium that cannot be made exact is shown with its exact regret); \
+            verified exactly; an equilibrium that cannot be made exact is shown with its exact regret); simpdiv: \
+            one equilibrium of any game by simplicial subdivision on ever finer grids, refined the same way; \
             backward induction for perfect-information trees, Lemke on the sequence form (sequence-form: one \
             equilibrium in behaviour strategies) for other two-player trees; subgame-perfect solves a tree's \
             subgames bottom-up. Trees may be .efg or game files with 'nodes'. Probabilities and payoffs are exact rationals.
