@@ -199,4 +199,5 @@ extension DecodingContext {
         }
         return text
     }
+
 }

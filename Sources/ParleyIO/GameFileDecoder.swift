@@ -96,15 +96,6 @@ struct GameFileDecoder {
         }
     }
 
-    private mutating func rational(_ node: DocumentNode, at path: ScenarioPath, what: String) -> Rational? {
-        guard let text = context.string(node, at: path, what: what) else { return nil }
-        guard let value = Rational(text) else {
-            context.fail(.wrongType, at: path, node.location, "expected \(what) (an integer, decimal or fraction such as 1/3), found '\(text)'")
-            return nil
-        }
-        return value
-    }
-
     private mutating func decodeParameters(_ node: DocumentNode, sources: [Source]) -> [GameModel.Parameter] {
         guard let items = context.list(node, at: ["parameters"], what: "a list of parameters") else { return [] }
         var parameters: [GameModel.Parameter] = []
@@ -113,7 +104,7 @@ struct GameFileDecoder {
             guard let fields = context.fields(item, at: path, what: "a parameter", allowed: ["id", "value", "meaning", "evidence"],
                                               required: [("id", "an id"), ("value", "a number")]) else { continue }
             guard let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id"),
-                  let valueNode = fields["value"], let value = rational(valueNode, at: path.appending("value"), what: "a number") else { continue }
+                  let valueNode = fields["value"], let value = context.rational(valueNode, at: path.appending("value"), what: "a number") else { continue }
             if parameters.contains(where: { $0.id == id }) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the parameter '\(id)' is defined twice")
             }
@@ -254,8 +245,8 @@ struct GameFileDecoder {
                                              required: [("parameter", "a parameter id"), ("from", "a number"), ("to", "a number"), ("steps", "a number of intervals")]),
                   let parameterNode = sweep["parameter"],
                   let parameter = context.choice(parameterNode, at: itemPath.appending("parameter"), from: parameters.map { ($0.id, $0.id) }, what: "parameter"),
-                  let fromNode = sweep["from"], let from = rational(fromNode, at: itemPath.appending("from"), what: "a number"),
-                  let toNode = sweep["to"], let to = rational(toNode, at: itemPath.appending("to"), what: "a number"),
+                  let fromNode = sweep["from"], let from = context.rational(fromNode, at: itemPath.appending("from"), what: "a number"),
+                  let toNode = sweep["to"], let to = context.rational(toNode, at: itemPath.appending("to"), what: "a number"),
                   let stepsNode = sweep["steps"], let steps = context.number(stepsNode, at: itemPath.appending("steps"), what: "a whole number of intervals")
             else { continue }
             guard steps == steps.rounded(), (1...200).contains(steps) else {

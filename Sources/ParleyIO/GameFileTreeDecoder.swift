@@ -68,15 +68,6 @@ struct GameFileTreeDecoder {
 
     // MARK: - Parts
 
-    private mutating func rational(_ node: DocumentNode, at path: ScenarioPath, what: String) -> Rational? {
-        guard let text = context.string(node, at: path, what: what) else { return nil }
-        guard let value = Rational(text) else {
-            context.fail(.wrongType, at: path, node.location, "expected \(what) (an integer, decimal or fraction such as 1/3), found '\(text)'")
-            return nil
-        }
-        return value
-    }
-
     private mutating func decodePlayers(_ node: DocumentNode) -> [(id: String, name: String)] {
         guard let items = context.list(node, at: ["players"], what: "a list of players") else { return [] }
         if items.isEmpty { context.fail(.empty, at: ["players"], node.location, "a game needs at least one player") }
@@ -122,7 +113,7 @@ struct GameFileTreeDecoder {
             guard let list = context.list(probabilitiesNode, at: path.appending("probabilities"), what: "a list of probabilities") else { return nil }
             for (k, item) in list.enumerated() {
                 let itemPath = path.appending("probabilities").appending(index: k)
-                guard let value = rational(item, at: itemPath, what: "a probability") else { continue }
+                guard let value = context.rational(item, at: itemPath, what: "a probability") else { continue }
                 if value.signum < 0 || value > .one {
                     context.fail(.outOfRange, at: itemPath, item.location, "a probability must lie in 0...1, found \(value)")
                 }
@@ -232,7 +223,7 @@ struct GameFileTreeDecoder {
                 required: players.map { ($0, "\($0)'s payoff") }) {
                 var values: [Rational] = []
                 for player in players {
-                    if let valueNode = payoffFields[player], let value = rational(valueNode, at: path.appending("payoffs").appending(player), what: "a payoff") {
+                    if let valueNode = payoffFields[player], let value = context.rational(valueNode, at: path.appending("payoffs").appending(player), what: "a payoff") {
                         values.append(value)
                     }
                 }

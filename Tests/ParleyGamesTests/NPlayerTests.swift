@@ -89,12 +89,8 @@ func logitLimitIsAGambitEquilibrium(_ fixture: NPlayerFixture) throws {
     #expect(distance(doubles(found.equilibrium.profile), exact) < 1e-9)
 }
 
-/// A cyclic 2×2×2 game worked by hand. Player 1 wants to match player 2 (2 on (1,1), 1 on
-/// (2,2)), player 2 to match player 3 (3 and 1), player 3 to mismatch player 1 (1 each). No pure
-/// profile is stable (the cycle has one mismatcher), and in a mixed equilibrium each player makes
-/// the next one indifferent: 2·q2 = 1·(1 − q2) gives q2 = 1/3; 3·q3 = 1 − q3 gives q3 = 1/4;
-/// 1 − q1 = q1 gives q1 = 1/2 (q = probability of strategy 1). Payoffs: 2/3, 3/4, 1/2.
-@Test func handWorkedCyclicGame() throws {
+/// The cyclic 2×2×2 game of `handWorkedCyclicGame` (worked by hand below), profiles in odometer order (player 1 fastest).
+func cyclicGame() throws -> NormalFormGame {
     var rows: [[Rational]] = []
     for s3 in 0..<2 {
         for s2 in 0..<2 {
@@ -106,7 +102,16 @@ func logitLimitIsAGambitEquilibrium(_ fixture: NPlayerFixture) throws {
             }
         }
     }
-    let game = try NormalFormGame(players: ["A", "B", "C"], strategies: [["1", "2"], ["1", "2"], ["1", "2"]], payoffs: rows)
+    return try NormalFormGame(players: ["A", "B", "C"], strategies: [["1", "2"], ["1", "2"], ["1", "2"]], payoffs: rows)
+}
+
+/// A cyclic 2×2×2 game worked by hand. Player 1 wants to match player 2 (2 on (1,1), 1 on
+/// (2,2)), player 2 to match player 3 (3 and 1), player 3 to mismatch player 1 (1 each). No pure
+/// profile is stable (the cycle has one mismatcher), and in a mixed equilibrium each player makes
+/// the next one indifferent: 2·q2 = 1·(1 − q2) gives q2 = 1/3; 3·q3 = 1 − q3 gives q3 = 1/4;
+/// 1 − q1 = q1 gives q1 = 1/2 (q = probability of strategy 1). Payoffs: 2/3, 3/4, 1/2.
+@Test func handWorkedCyclicGame() throws {
+    let game = try cyclicGame()
     #expect(game.pureEquilibria().isEmpty)
     let (_, found) = try NPlayerSolver.logit(game)
     #expect(found.isExact)

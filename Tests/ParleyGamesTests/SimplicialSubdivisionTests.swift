@@ -30,18 +30,7 @@ func simplicialSubdivisionFromTheCentroidMatchesGambit(_ fixture: NPlayerFixture
 /// The cyclic 2×2×2 game of `handWorkedCyclicGame` (NPlayerTests): its only equilibrium is
 /// (1/2, 1/2), (1/3, 2/3), (1/4, 3/4), worked out by hand there.
 @Test func simplicialSubdivisionSolvesTheCyclicGame() throws {
-    var rows: [[Rational]] = []
-    for s3 in 0..<2 {
-        for s2 in 0..<2 {
-            for s1 in 0..<2 {
-                let u1: Rational = s1 == s2 ? (s1 == 0 ? 2 : 1) : 0
-                let u2: Rational = s2 == s3 ? (s2 == 0 ? 3 : 1) : 0
-                let u3: Rational = s3 != s1 ? 1 : 0
-                rows.append([u1, u2, u3])
-            }
-        }
-    }
-    let game = try NormalFormGame(players: ["A", "B", "C"], strategies: [["1", "2"], ["1", "2"], ["1", "2"]], payoffs: rows)
+    let game = try cyclicGame()
     let result = try SimplicialSubdivision.solve(game)
     #expect(result.equilibrium.isExact)
     let r = { (n: Int, d: Int) in Rational(numerator: ExactInt(n), denominator: ExactInt(d)) ?? .zero }
