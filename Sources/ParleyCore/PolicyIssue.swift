@@ -1,4 +1,4 @@
-/// A named point on an issue's scale, such as `65: Karzai` on the chair issue.
+/// A named point on an issue's scale, such as `50: half` on a share issue.
 public struct Anchor: Sendable, Hashable {
     public let value: Double
     public let label: String

@@ -68,10 +68,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         } catch let error as ServerStartError {
             Console.err(Console.stderrStyle.red("error: ") + error.message)
-            throw ExitCode(70)
+            throw ExitCode(ExitStatus.internalError.rawValue)
         } catch {
             Console.err(Console.stderrStyle.red("error: ") + "cannot serve on \(shownHost):\(port): \(error)")
-            throw ExitCode(70)
+            throw ExitCode(ExitStatus.internalError.rawValue)
         }
     }
 }

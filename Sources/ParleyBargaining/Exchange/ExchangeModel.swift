@@ -26,8 +26,8 @@ public import ParleyCore
 /// divided by 100 to decide's 0–1; forecasts and positions are reported on each issue's scale.
 /// Parley follows decide's code, including its quirks (recorded in the source), so that the
 /// same input gives decide's exchanges, gains and outcomes. The tests check this to 1e-9
-/// relative on Bonn 2001 (10 rounds), EC car emissions and a generated 15 × 13 case, and on
-/// Bonn with the randomised variant fed decide's draws.
+/// relative on the example scenarios (10 rounds), EC car emissions and a generated 15 × 13 case, and on
+/// a scenario with the randomised variant fed decide's draws.
 ///
 /// **Arithmetic.** decide computes in Python decimals: 28 significant digits, each operation
 /// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
@@ -56,9 +56,9 @@ public import ParleyCore
 ///   recalculated in O(n) when a realised exchange touches it.
 public struct ExchangeModel: BargainingModel {
     /// Settings of the exchange model; the defaults are decide's.
-    public struct Parameters: Sendable, Hashable {
+    public struct Parameters: Sendable, Hashable, Codable {
         /// What happens when two candidate exchanges have exactly the same gain.
-        public enum TieRule: String, Sendable, Hashable, CaseIterable {
+        public enum TieRule: String, Sendable, Hashable, Codable, CaseIterable {
             /// The one earlier in decide's stably sorted list goes first (decide with
             /// `ALLOW_RANDOM = False`); deterministic.
             case listOrder = "list-order"
@@ -70,7 +70,7 @@ public struct ExchangeModel: BargainingModel {
         }
 
         /// The arithmetic the model computes in.
-        public enum Arithmetic: String, Sendable, Hashable, CaseIterable {
+        public enum Arithmetic: String, Sendable, Hashable, Codable, CaseIterable {
             /// Binary64 with small tolerances where decide compares numbers that are equal in
             /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
             /// exact arithmetic. The fast default.

@@ -35,7 +35,7 @@ public import ParleyCore
 /// - Complexity: O(n³ + n² d) per turn for n actors on d dimensions (KTAB: O(n⁴)).
 public struct SpatialModel: BargainingModel {
     /// KTAB's stopping rule (`smpStopFn` as `configExec` sets it up).
-    public struct StopRule: Sendable, Hashable {
+    public struct StopRule: Sendable, Hashable, Codable {
         /// No stop before this turn (KTAB: 2).
         public var minimumTurns = 2
         /// Always stop at this turn (KTAB: 100).
