@@ -62,6 +62,16 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         copy.location = SourceLocation(file: file, line: 1, column: 1)
         return copy
     }
+
+    /// The model stopped because its computation was cancelled (see ``ParleyCore/Cancellation``).
+    public static func cancelled(_ model: String) -> ModelError {
+        ModelError(model: model, message: Cancellation.message, hint: "ask for less, or run it with the parley command line, which has no deadline")
+    }
+
+    /// Throws ``cancelled(_:)`` when the current computation was asked to stop.
+    public static func checkCancellation(_ model: String) throws(ModelError) {
+        if Cancellation.isRequested { throw cancelled(model) }
+    }
 }
 
 /// A model's forecast for one issue.

@@ -72,6 +72,8 @@ struct Handlers: Sendable {
                 ("workers", .integer(Int64(heavy.workers))),
                 ("light_workers", .integer(Int64(light.workers))),
             ])),
+            ("busy", ComputePool.busyJSON(heavy: heavy, light: light)),
+            ("store", .string(configuration.recordRuns ? "enabled" : "disabled")),
         ]))
     }
 
@@ -151,7 +153,7 @@ struct Handlers: Sendable {
     private func forecast(_ request: Request) async throws -> Response {
         let models = try chosenModels(request)
         let winners = try HTTPSupport.flag(request, "winners")
-        let store = try HTTPSupport.flag(request, "store")
+        let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
         let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, _ in
             let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
@@ -188,7 +190,7 @@ struct Handlers: Sendable {
         }
         let top = try HTTPSupport.integer(request, "top", default: 5, in: 0...50)
         let models = try chosenModels(request)
-        let store = try HTTPSupport.flag(request, "store")
+        let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let budget = configuration.maxMonteCarloWork
         let started = Date()
         let (text, scenario) = try await withScenario(request, "the Monte Carlo run", heavy: true) { scenario, flag in
@@ -251,8 +253,8 @@ struct Handlers: Sendable {
         } else if let type {
             if HTTPSupport.jsonTypes.contains(type) { format = .json }
             else if HTTPSupport.yamlTypes.contains(type) { format = .yaml }
-            else if type != "text/plain" && type != "application/octet-stream" {
-                throw APIError(415, "a game is sent as application/yaml, application/json or text/plain (Gambit .nfg/.efg), not \(type)")
+            else if type != "application/octet-stream" {
+                throw APIError(415, "a game is sent as application/yaml, application/json or application/octet-stream (Gambit .nfg/.efg), not \(type)")
             }
         }
         let file = HTTPSupport.sourceName(request)
@@ -273,12 +275,14 @@ struct Handlers: Sendable {
     // MARK: - Runs
 
     private func openStore(create: Bool) throws -> RunStore? {
+        // --no-store: the store is never opened, so nothing is ever written.
+        guard configuration.recordRuns else { return nil }
         if !create, !FileManager.default.fileExists(atPath: configuration.storePath) { return nil }
         return try RunStore(path: configuration.storePath)
     }
 
     private func record(_ parameters: RunParameters, scenario: Scenario, result: String, started: Date) throws -> Int64 {
-        guard let store = try openStore(create: true) else { throw APIError(500, "the run store could not be opened at \(configuration.storePath)") }
+        guard let store = try openStore(create: true) else { throw APIError(500, "the run store is off (parley serve --no-store)") }
         let id = try store.begin(command: parameters.command, scenarioName: scenario.name, scenarioHash: ShardFile.hash(scenario),
                                  parameters: parameters.key, seed: parameters.seed, version: version)
         try store.finish(id, status: .complete, result: result, duration: Date().timeIntervalSince(started))
@@ -289,7 +293,7 @@ struct Handlers: Sendable {
         let limit = try HTTPSupport.integer(request, "limit", default: 30, in: 1...500)
         let records = try openStore(create: false)?.list(limit: limit) ?? []
         return HTTPSupport.json(.object([
-            ("store", .string(configuration.storePath)),
+            ("store", .string(configuration.recordRuns ? "enabled" : "disabled")),
             ("runs", .array(records.map { summary($0) })),
         ]))
     }
@@ -315,7 +319,7 @@ struct Handlers: Sendable {
     private func findRun(_ text: String) throws -> RunRecord {
         guard let id = Int64(text) else { throw APIError(404, "run ids are whole numbers; found '\(text)'", hint: "GET /api/runs lists them") }
         guard let record = try openStore(create: false)?.record(id) else {
-            throw APIError(404, "no run \(id) in \(configuration.storePath)", hint: "GET /api/runs lists them")
+            throw APIError(404, "no run \(id) in the run store\(configuration.recordRuns ? "" : " (it is off: parley serve --no-store)")", hint: "GET /api/runs lists them")
         }
         return record
     }

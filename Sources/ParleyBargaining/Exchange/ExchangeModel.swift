@@ -164,13 +164,18 @@ public struct ExchangeModel: BargainingModel {
         let layout = ExchangeLayout(scenario)
         switch parameters.arithmetic {
         case .double:
-            return play(layout, board: layout.board(Double.self), draws: &draws)
+            let run = play(layout, board: layout.board(Double.self), draws: &draws)
+            // A play cut short by a cancellation is never returned.
+            try ModelError.checkCancellation(name)
+            return run
         case .decimal:
             guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
                 throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
                                  hint: "use arithmetic: double, or run on macOS 15 or later")
             }
-            return play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            let run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            try ModelError.checkCancellation(name)
+            return run
         }
     }
 
@@ -184,6 +189,7 @@ public struct ExchangeModel: BargainingModel {
                                            forecast: layout.outcome((0..<board.issueCount).map { board.nbs($0) }))]
         var stop = StopReason.roundLimit(parameters.rounds)
         for index in 1...parameters.rounds {
+            if Cancellation.isRequested { break }
             let play = ExchangeRoundPlay(board: board, parameters: parameters, draws: &draws)
             let forecast = layout.outcome(play.votingNBS)
             rounds.append(ExchangeRound(

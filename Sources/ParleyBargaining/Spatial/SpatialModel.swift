@@ -97,12 +97,14 @@ public struct SpatialModel: BargainingModel {
                                    seed: settings.seed ?? seed)
         do {
             let result = try engine.run(initial: input.initial)
-            return try SpatialReport.make(result, input: input, scenario: scenario)
+            // A run cut short by a cancellation is never returned.
+            if !Cancellation.isRequested { return try SpatialReport.make(result, input: input, scenario: scenario) }
         } catch {
             throw ModelError(
                 model: name, message: "the \(error.model.rawValue) PCE did not converge in \(error.iterations) iterations",
                 hint: "set pce-model: conditional under models.spatial")
         }
+        throw ModelError.cancelled(name)
     }
 
     /// Every stakeholder's positions in `state`, in issue units; stakeholders left out, and
