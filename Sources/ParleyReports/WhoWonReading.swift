@@ -60,3 +60,37 @@ public enum WhoWonReading {
         scenario.stakeholder(id)?.name ?? id
     }
 }
+
+extension WhoWonReading {
+    /// How sure the answer against history is: the likeliest winners' odds with their standard
+    /// errors, over draws of the inputs and of the observed outcomes.
+    public static func odds(_ odds: WinnerOdds, scenario: Scenario) -> String {
+        let ranked = odds.stakeholders.sorted { $0.first > $1.first || ($0.first == $1.first && $0.topThree > $1.topThree) }
+        let percent = { (value: Double) in ForecastReading.number(value * 100) + "%" }
+        let leaders = ranked.prefix(3).filter { $0.first > 0 }.map { o in
+            "\(name(o.stakeholder, scenario)) \(percent(o.first)) ± \(percent(o.firstStandardError))"
+        }
+        var text = "How sure? Over \(odds.draws) draws of the coded numbers within their stated uncertainty and of each observed "
+            + "outcome within its recorded range (seed \(odds.seed)), the share of draws in which each ranks first: "
+            + ForecastReading.list(leaders) + "."
+        if let top = ranked.first {
+            text += " \(name(top.stakeholder, scenario)) is in the top three in \(percent(top.topThree)) of draws."
+            if top.first < 0.5 {
+                text += " No one ranks first in most draws: who won depends on numbers the evidence does not pin down."
+            } else if top.first - 2 * top.firstStandardError > 0.9 {
+                text += " The answer survives the uncertainty as coded."
+            }
+        }
+        return text
+    }
+
+    /// The scenario's own notes (case narrative kept in its file), each with its sources.
+    public static func notes(_ scenario: Scenario) -> [String] {
+        scenario.notes.map { note in
+            var text = (note.title.map { "\($0): " } ?? "") + note.text
+            let sources = note.evidence.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            if !sources.isEmpty { text += " [" + sources.joined(separator: "; ") + "]" }
+            return text
+        }
+    }
+}

@@ -202,8 +202,9 @@ struct Handlers: Sendable {
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let results = try SensitivityAnalysis.replicates(scenario: scenario, models: models, plan: plan, indices: 0..<runs,
                                                              isCancelled: { flag.isCancelled })
-            let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top)
-            return (ResultJSON.sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers), scenario)
+            let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top,
+                                                   isCancelled: { flag.isCancelled })
+            return (ResultJSON.sensitivity(analysis, scenario: scenario), scenario)
         }
         var headers: [(String, String)] = []
         if store {

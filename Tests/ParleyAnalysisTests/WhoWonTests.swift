@@ -1,0 +1,87 @@
+@testable import ParleyAnalysis
+import ParleyBargaining
+import ParleyCore
+import Testing
+
+/// Two parties on one 0-100 issue, at 30 and 70, equally salient and strong; history records
+/// `observed` within `range`, the status quo is `statusQuo`.
+func twoParties(observed: Double = 50, range: ClosedRange<Double>? = nil, statusQuo: Double? = nil) throws -> Scenario {
+    let issue = try PolicyIssue(id: "x", name: "X", scale: .percent, observed: ObservedOutcome(value: observed, range: range),
+                                statusQuo: statusQuo.map { StatusQuo(value: $0) })
+    return try Scenario(name: "two", issues: [issue], stakeholders: [
+        Stakeholder(id: "a", name: "A", capability: 1, stances: [Stance(issue: "x", position: 30, salience: 50)]),
+        Stakeholder(id: "b", name: "B", capability: 1, stances: [Stance(issue: "x", position: 70, salience: 50)]),
+    ])
+}
+
+@Suite struct GainTests {
+    @Test func gainIsMeasuredFromTheStatusQuo() throws {
+        // Status quo 20, outcome 60: A at 30 was 10 from the status quo and is 30 from the outcome:
+        // gain 10 - 30 = -20. B at 70 was 50 away and is 10 away: gain 50 - 10 = +40.
+        let history = try #require(WinnersAndLosers.history(try twoParties(observed: 60, statusQuo: 20)))
+        #expect(history.standing(of: "a")?.gain == -20)
+        #expect(history.standing(of: "b")?.gain == 40)
+        #expect(history.standing(of: "a")?.issues.first?.gain == -20)
+        // Without a status quo there is no gain.
+        #expect(WinnersAndLosers.history(try twoParties())?.standing(of: "a")?.gain == nil)
+    }
+
+    @Test func influenceIsTheDistanceWithoutMinusTheDistance() throws {
+        let scenario = try twoParties(observed: 50)
+        let history = try #require(WinnersAndLosers.history(scenario))
+        // Without A the outcome would have been 70 (B's position): A's distance without it is
+        // |30 - 70| = 40 against 20 with it: influence +20. B: without it 30, |70 - 30| = 40: +20.
+        let filled = history.withInfluence(["a": ["x": 70], "b": ["x": 30]], scenario: scenario)
+        #expect(filled.standing(of: "a")?.distanceWithout == 40)
+        #expect(filled.standing(of: "a")?.influence == 20)
+        #expect(filled.standing(of: "b")?.influence == 20)
+        #expect(filled.standing(of: "a")?.issues.first?.influence == 20)
+    }
+}
+
+@Suite struct WinnerOddsTests {
+    @Test func tiedStakeholdersShareTheirPlaces() {
+        let credits = WinnerOdds.placeCredits(distances: [1, 1, 3, nil])
+        #expect(credits[0] == [0.5, 0.5, 0, 0])
+        #expect(credits[1] == [0.5, 0.5, 0, 0])
+        #expect(credits[2] == [0, 0, 1, 0])
+        #expect(credits[3] == [0, 0, 0, 1])
+        // Every place is handed out once.
+        for place in 0..<4 { #expect(credits.map { $0[place] }.reduce(0, +) == 1) }
+    }
+
+    @Test func theOddsMoveWhenOnlyTheObservedRangeChanges() throws {
+        // No input uncertainty: only history varies. With the outcome fixed at 50 the two tie
+        // in every draw, so each is first with probability 1/2 exactly.
+        let fixed = try #require(try WinnerOdds(scenario: try twoParties(), draws: 200, seed: 3))
+        #expect(fixed.odds(of: "a")?.first == 0.5)
+        #expect(fixed.odds(of: "a")?.firstStandardError == 0)
+        // With the observed outcome drawn from triangular(40, 50, 80), B (at 70) is first when it
+        // exceeds 50: probability (80 - 50)/(80 - 40) = 0.75 (the mass right of the mode).
+        let draws = 4000
+        let skewed = try #require(try WinnerOdds(scenario: try twoParties(observed: 50, range: 40...80), draws: draws, seed: 3))
+        let b = try #require(skewed.odds(of: "b"))
+        #expect(abs(b.first - 0.75) < 4 * (0.75 * 0.25 / Double(draws)).squareRoot())
+        #expect(abs(b.firstStandardError - (b.first * (1 - b.first) / Double(draws)).squareRoot()) < 1e-9)
+        #expect(abs((skewed.odds(of: "a")?.first ?? 0) + b.first - 1) < 1e-12)
+        #expect(b.topThree == 1)  // two stakeholders: both are always in the top three
+        // The same seed gives the same odds.
+        #expect(try WinnerOdds(scenario: try twoParties(observed: 50, range: 40...80), draws: draws, seed: 3) == skewed)
+    }
+
+    @Test func triangularQuantilesHitTheirLandmarks() {
+        // On [0, 10] with mode 2: F(2) = 0.2; the median solves 1 - (10-x)^2/80 = 0.5, x = 10 - sqrt(40).
+        #expect(Triangular.quantile(0.2, low: 0, mode: 2, high: 10) == 2)
+        #expect(abs(Triangular.quantile(0.5, low: 0, mode: 2, high: 10) - (10 - 40.0.squareRoot())) < 1e-12)
+        #expect(Triangular.quantile(1e-12, low: 0, mode: 2, high: 10) < 1e-4)
+        #expect(Triangular.quantile(1 - 1e-12, low: 0, mode: 2, high: 10) > 10 - 1e-4)
+    }
+
+    @Test func noHistoryNoOdds() throws {
+        let issue = try PolicyIssue(id: "x", name: "X", scale: .percent)
+        let scenario = try Scenario(name: "n", issues: [issue], stakeholders: [
+            Stakeholder(id: "a", name: "A", capability: 1, stances: [Stance(issue: "x", position: 30, salience: 50)]),
+        ])
+        #expect(try WinnerOdds(scenario: scenario, draws: 10, seed: 1) == nil)
+    }
+}
