@@ -114,7 +114,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleySimulationTests",
-            dependencies: ["ParleyCore", "ParleySimulation"],
+            dependencies: ["ParleyCore", "ParleySimulation", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
