@@ -21,14 +21,24 @@ public protocol BargainingModel: Sendable {
 
 /// Why a model could not run.
 public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure it is, for exit codes and HTTP statuses.
+    public enum Kind: Sendable, Hashable {
+        /// The model failed on data it should handle (an internal error: exit 70).
+        case failed
+        /// The scenario lacks what this model needs, such as a forum or a status quo (bad input data: exit 65).
+        case missingInput
+    }
+
     public var model: String
     public var message: String
     public var hint: String?
+    public var kind: Kind
 
-    public init(model: String, message: String, hint: String? = nil) {
+    public init(model: String, message: String, hint: String? = nil, kind: Kind = .failed) {
         self.model = model
         self.message = message
         self.hint = hint
+        self.kind = kind
     }
 
     public var description: String {
