@@ -25,8 +25,9 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The model failed on data it should handle (an internal error: exit 70).
         case failed
-        /// The scenario lacks what this model needs, such as a forum or a status quo (bad input data: exit 65).
-        case missingInput
+        /// The scenario (or the model's settings) lacks what this model needs, such as a forum or a status
+        /// quo, or gives it a value it cannot use (bad input data: exit 65).
+        case invalidInput
     }
 
     public var model: String

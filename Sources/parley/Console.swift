@@ -55,7 +55,7 @@ enum Console {
             throw exitCode(for: errors)
         } catch let error as ModelError {
             err(stderrStyle.red("error: ") + error.description.replacingOccurrences(of: "error: ", with: ""))
-            throw ExitCode(error.kind == .missingInput ? 65 : 70)
+            throw ExitCode(error.kind == .invalidInput ? 65 : 70)
         } catch let error as OutputError {
             err(stderrStyle.red("error: ") + error.message)
             throw ExitCode(73)
