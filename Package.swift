@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "ParleyCoreTests",
             dependencies: ["ParleyCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -132,7 +133,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleySimulationTests",
-            dependencies: ["ParleyCore", "ParleySimulation"],
+            dependencies: ["ParleyCore", "ParleySimulation", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
