@@ -104,9 +104,14 @@ extension ResultJSON {
                         ("stakeholder", .text(standing.stakeholder)),
                         ("rank", .number(Double(standing.rank))),
                         ("distance", standing.distance.map(OutputNode.number) ?? .literal("null")),
+                        ("distance_without", standing.distanceWithout.map(OutputNode.number)),
+                        ("influence", standing.influence.map(OutputNode.number)),
+                        ("gain", standing.gain.map(OutputNode.number)),
                         ("moved", standing.moved.map(OutputNode.number)),
                         ("issues", .sequence(standing.issues.map { issue in
                             .map([("issue", .text(issue.issue)), ("distance", .number(issue.distance)),
+                                  ("distance_without", issue.distanceWithout.map(OutputNode.number)),
+                                  ("influence", issue.influence.map(OutputNode.number)), ("gain", issue.gain.map(OutputNode.number)),
                                   ("salience", .number(issue.salience)), ("moved", issue.moved.map(OutputNode.number))], flow: true)
                         }, flow: false)),
                     ])

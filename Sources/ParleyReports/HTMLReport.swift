@@ -170,12 +170,13 @@ public enum HTMLReport {
         for stakeholder in scenario.stakeholders {
             let cells = tables.map { table -> String in
                 guard let standing = table.standing(of: stakeholder.id), let distance = standing.distance else { return "<td>-</td>" }
-                return "<td>\(NumberText.fixed(distance, digits: 1)) <span class=\"rank\">#\(standing.rank)</span></td>"
+                let effect = (table.source == "history" ? standing.gain : standing.influence).map { " <span class=\"rank\">(\(ForecastTable.signed($0)))</span>" } ?? ""
+                return "<td>\(NumberText.fixed(distance, digits: 1)) <span class=\"rank\">#\(standing.rank)</span>\(effect)</td>"
             }
             html.append("<tr><td>\(escape(stakeholder.name))</td>" + cells.joined() + "</tr>")
         }
         html += ["</tbody>", "</table>",
-                 "<p class=\"note\">Salience-weighted mean of |opening position − outcome| on a 0–100 scale; #1 is the stakeholder the outcome favours most.</p>",
+                 "<p class=\"note\">Salience-weighted mean of |opening position − outcome| on a 0–100 scale; #1 is the stakeholder the outcome favours most. In brackets, for a model: influence, how much nearer the outcome is to the stakeholder than in the same model run without it (near 0 with a small distance: lucky, not powerful); for history: gain over the status quo, where the scenario records one.</p>",
                  "</section>"]
         return html
     }

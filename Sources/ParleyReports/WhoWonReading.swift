@@ -53,7 +53,42 @@ public enum WhoWonReading {
             }
             sentences.append("Ranked against each model's own forecast instead, first is " + ForecastReading.list(groups) + ".")
         }
+        if let influence = influence(standings, scenario: scenario) { sentences.append(influence) }
+        if let gain = gain(standings, scenario: scenario) { sentences.append(gain) }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    /// Who moved the outcome (influence) and who was merely close (luck), under the ensemble when
+    /// it ran, else the first model.
+    static func influence(_ standings: [WinnersAndLosers], scenario: Scenario) -> String? {
+        let models = standings.filter { $0.source != "history" && $0.standings.contains { $0.influence != nil } }
+        guard let table = models.first(where: { $0.source == "ensemble" }) ?? models.first else { return nil }
+        let measured = table.standings.filter { $0.influence != nil }
+        let influential = measured.filter { ($0.influence ?? 0) >= 1 }.sorted { ($0.influence ?? 0) > ($1.influence ?? 0) }
+        var text = "Success is not influence: running \(table.source) again without each stakeholder, "
+        if influential.isEmpty {
+            text += "no one moves the outcome by a point or more toward itself."
+        } else {
+            text += "the outcome moves toward " + ForecastReading.list(influential.prefix(3).map {
+                "\(name($0.stakeholder, scenario)) (\(ForecastTable.signed($0.influence ?? 0)))"
+            }) + " because \(influential.count == 1 ? "it is" : "they are") there."
+        }
+        let lucky = measured.filter { $0.rank <= 3 && abs($0.influence ?? 0) < 1 }.sorted { $0.rank < $1.rank }
+        if !lucky.isEmpty {
+            text += " " + ForecastReading.list(lucky.map { name($0.stakeholder, scenario) })
+                + (lucky.count == 1 ? " is" : " are") + " among the three closest to \(table.source)'s outcome with an influence under "
+                + "one point: lucky, not powerful."
+        }
+        return text
+    }
+
+    /// Who gained most and lost most against the status quo, by history.
+    static func gain(_ standings: [WinnersAndLosers], scenario: Scenario) -> String? {
+        guard let history = standings.first(where: { $0.source == "history" }) else { return nil }
+        let gains = history.standings.compactMap { standing in standing.gain.map { (standing.stakeholder, $0) } }
+        guard let best = gains.max(by: { $0.1 < $1.1 }), let worst = gains.min(by: { $0.1 < $1.1 }), gains.count > 1 else { return nil }
+        return "Against the status quo, the outcome moved furthest toward \(name(best.0, scenario)) (gain \(ForecastTable.signed(best.1)))"
+            + " and furthest from \(name(worst.0, scenario)) (\(ForecastTable.signed(worst.1)))."
     }
 
     static func name(_ id: String, _ scenario: Scenario) -> String {

@@ -155,8 +155,8 @@ struct Handlers: Sendable {
         let winners = try HTTPSupport.flag(request, "winners")
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
-        let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, _ in
-            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+        let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, flag in
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, isCancelled: { flag.isCancelled })
             let text = ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings)
             return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario)
         }

@@ -85,3 +85,43 @@ func twoParties(observed: Double = 50, range: ClosedRange<Double>? = nil, status
         #expect(try WinnerOdds(scenario: scenario, draws: 10, seed: 1) == nil)
     }
 }
+
+@Suite struct InfluenceTests {
+    /// Three strong parties at 20, 50 and 80 and an observer with no capability sitting exactly
+    /// where the weighted mean lands.
+    func withObserver() throws -> Scenario {
+        // Weighted mean of 20 (cap 30, sal 60), 50 (cap 20, sal 60), 80 (cap 10, sal 60):
+        // (20*1800 + 50*1200 + 80*600) / 3600 = (36000 + 60000 + 48000) / 3600 = 40.
+        let issue = try PolicyIssue(id: "x", name: "X", scale: .percent, observed: ObservedOutcome(value: 40), statusQuo: StatusQuo(value: 0))
+        let parties = try [("a", 20.0, 30.0), ("b", 50, 20), ("c", 80, 10), ("observer", 40, 0)].map { id, position, capability in
+            try Stakeholder(id: id, name: id, capability: capability, stances: [Stance(issue: "x", position: position, salience: 60)])
+        }
+        return try Scenario(name: "observer", issues: [issue], stakeholders: parties)
+    }
+
+    @Test(arguments: ["weighted-mean", "weighted-median", "nash", "exchange", "ensemble"])
+    func aStakeholderWithNoCapabilityHasNoInfluence(model: String) throws {
+        let scenario = try withObserver()
+        let forecast = try ScenarioForecast(scenario: scenario, models: try ModelChoice.models(named: [model]), winners: true, jobs: 2)
+        let table = try #require(forecast.standings?.first { $0.source == model })
+        let observer = try #require(table.standing(of: "observer"))
+        #expect(observer.influence == 0)
+        #expect(observer.distanceWithout == observer.distance)
+    }
+
+    @Test func influenceUnderTheWeightedMeanByHand() throws {
+        let scenario = try withObserver()
+        let forecast = try ScenarioForecast(scenario: scenario, models: [WeightedMeanModel()], winners: true)
+        let table = try #require(forecast.standings?.first { $0.source == "weighted-mean" })
+        // Without a: (50*1200 + 80*600)/1800 = 60; a at 20 is 40 away instead of 20: influence +20.
+        #expect(abs((table.standing(of: "a")?.influence ?? 0) - 20) < 1e-9)
+        // Without c: (20*1800 + 50*1200)/3000 = 32; c at 80 is 48 away instead of 40: +8.
+        #expect(abs((table.standing(of: "c")?.influence ?? 0) - 8) < 1e-9)
+        // The observer is the closest of all (distance 0) against history, yet has no influence.
+        let history = try #require(forecast.standings?.first { $0.source == "history" })
+        #expect(history.standing(of: "observer")?.rank == 1)
+        // Gain over the status quo 0: a at 20 was 20 away and is 20 away: 0; c: 80 - 40 = +40.
+        #expect(history.standing(of: "a")?.gain == 0)
+        #expect(history.standing(of: "c")?.gain == 40)
+    }
+}
