@@ -123,16 +123,26 @@ extension ResultJSON {
 
 extension ResultJSON {
     /// `parley backtest --json`: `{"scenarios", "models": [{"model", "issues", "mean_absolute_error", ...}], "forecasts": [...]}`.
-    public static func backtest(_ backtest: Backtest, scenarios: Int) -> String {
-        JSONWriter.write(.map([
+    /// With `calibration`, each model's entry adds `mae`, `crps` (percent of scale) and
+    /// `coverage_50`, `coverage_80` (shares 0–1), and the document `runs` and `seed`.
+    public static func backtest(_ backtest: Backtest, scenarios: Int, calibration: Calibration? = nil) -> String {
+        let nullable = { (value: Double?) in value.map(OutputNode.number) ?? .literal("null") }
+        return JSONWriter.write(.map([
             ("scenarios", .number(Double(scenarios))),
+            ("runs", calibration.map { .number(Double($0.runs)) }),
+            ("seed", calibration.map { .literal(String($0.seed)) }),
             ("skipped", .sequence(backtest.skipped.map(OutputNode.text), flow: true)),
             ("models", .sequence(backtest.scores.map { score in
-                .map([
+                let calibrated = calibration?.score(of: score.model)
+                return .map([
                     ("model", .text(score.model)), ("issues", .number(Double(score.issues))),
-                    ("mean_absolute_error", score.meanAbsoluteError.map(OutputNode.number) ?? .literal("null")),
-                    ("median_absolute_error", score.medianAbsoluteError.map(OutputNode.number) ?? .literal("null")),
+                    ("mean_absolute_error", nullable(score.meanAbsoluteError)),
+                    ("median_absolute_error", nullable(score.medianAbsoluteError)),
                     ("anchored_issues", .number(Double(score.anchoredIssues))), ("anchor_hits", .number(Double(score.anchorHits))),
+                    ("mae", calibrated.map { nullable($0.meanAbsoluteError) }),
+                    ("crps", calibrated.map { nullable($0.crps) }),
+                    ("coverage_50", calibrated.map { nullable($0.coverage50) }),
+                    ("coverage_80", calibrated.map { nullable($0.coverage80) }),
                 ], flow: true)
             }, flow: false)),
             ("forecasts", .sequence(backtest.forecasts.map { entry in

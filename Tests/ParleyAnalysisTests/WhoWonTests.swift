@@ -125,3 +125,33 @@ func twoParties(observed: Double = 50, range: ClosedRange<Double>? = nil, status
         #expect(history.standing(of: "c")?.gain == 40)
     }
 }
+
+@Suite struct CalibrationTests {
+    @Test func withNoUncertaintyTheCRPSIsTheAbsoluteError() async throws {
+        // Weighted mean of 30 and 70 (equal weights) is 50; observed 60 on 0-100: |err| = 10.
+        let scenario = try twoParties(observed: 60)
+        let calibration = try await Calibration.run(scenarios: [scenario], models: [WeightedMeanModel()], runs: 20, seed: 1, jobs: 2)
+        let score = try #require(calibration.score(of: "weighted-mean"))
+        #expect(score.issues == 1)
+        #expect(score.meanAbsoluteError == 10)
+        #expect(abs((score.crps ?? 0) - 10) < 1e-12)
+        #expect(score.coverage50 == 0)  // a point distribution at 50 does not cover 60
+    }
+
+    @Test func coverageCountsOutcomesInsideTheIntervals() async throws {
+        // Positions drawn with sd 10: the mean's spread is wide enough to cover an outcome at the point.
+        let issue = try PolicyIssue(id: "x", name: "X", scale: .percent, observed: ObservedOutcome(value: 50))
+        let scenario = try Scenario(name: "u", issues: [issue], stakeholders: [
+            Stakeholder(id: "a", name: "A", capability: 1, stances: [Stance(issue: "x", position: 30, salience: 50)]),
+            Stakeholder(id: "b", name: "B", capability: 1, stances: [Stance(issue: "x", position: 70, salience: 50)]),
+        ], uncertainty: Uncertainty(position: .sd(10)))
+        let calibration = try await Calibration.run(scenarios: [scenario], models: [WeightedMeanModel()], runs: 400, seed: 5, jobs: 2)
+        let score = try #require(calibration.score(of: "weighted-mean"))
+        #expect(score.coverage50 == 1)
+        #expect(score.coverage80 == 1)
+        // The point forecast is exact, but the distribution is spread: CRPS = E|X - y| - E|X - X'|/2 > 0,
+        // and for a normal with sd σ centred on y it is σ(√2 - 1)/√π ≈ 0.234σ; here σ = 10/√2 ≈ 7.07 → ≈ 1.65.
+        #expect(score.meanAbsoluteError == 0)
+        #expect(abs((score.crps ?? 0) - 1.65) < 0.3)
+    }
+}
