@@ -30,18 +30,29 @@ enum OpenAPIDocument {
                      ("schema", .object([("type", .string("string"))]))])
         }
         parameters += route.parameters.map { parameter in
+            var item: [(String, JSONValue)] = [("type", .string(parameter.type))]
+            if !parameter.choices.isEmpty { item.append(("enum", .array(parameter.choices.map(JSONValue.string)))) }
+            if let range = parameter.range {
+                item.append(("minimum", .raw(String(range.lowerBound))))
+                item.append(("maximum", .raw(String(range.upperBound))))
+            }
             let schema: JSONValue = parameter.repeatable
-                ? .object([("type", .string("array")), ("items", .object([("type", .string(parameter.type))]))])
-                : .object([("type", .string(parameter.type))])
-            return .object([("name", .string(parameter.name)), ("in", .string("query")), ("required", .bool(false)),
+                ? .object([("type", .string("array")), ("items", .object(item))])
+                : .object(item)
+            return .object([("name", .string(parameter.name)), ("in", .string("query")), ("required", .bool(parameter.required)),
                             ("description", .string(parameter.description)), ("schema", schema)])
         }
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         if let body = route.body {
-            let text = JSONValue.object([("schema", .object([("type", .string("string"))]))])
+            func text(_ example: String) -> JSONValue {
+                .object([("schema", .object([("type", .string("string"))])), ("example", .string(example))])
+            }
+            func schema(_ name: String, example: String) -> JSONValue {
+                .object([("schema", .object([("$ref", .string("#/components/schemas/\(name)"))])), ("example", .raw(example))])
+            }
             let content: [(String, JSONValue)] = body == .scenario
-                ? [("application/yaml", text), ("application/json", ref("Scenario"))]
-                : [("application/yaml", text), ("application/json", ref("Object")), ("application/octet-stream", text)]
+                ? [("application/yaml", text(Examples.scenarioYAML)), ("application/json", schema("Scenario", example: Examples.scenarioJSON))]
+                : [("application/yaml", text(Examples.gameYAML)), ("application/json", ref("Object")), ("application/octet-stream", text(Examples.gameNFG))]
             members.append(("requestBody", .object([
                 ("required", .bool(true)),
                 ("description", .string(body == .scenario ? "A parley/1 scenario." : "A game: parley-game/1 YAML or JSON, or Gambit .nfg/.efg text.")),
@@ -95,8 +106,21 @@ enum OpenAPIDocument {
 
     private static let schemas: [(String, JSONValue)] = [
         ("Object", type("object")),
-        ("Scenario", object([("format", .object([("const", .string("parley/1"))])), ("name", type("string")), ("issues", array(type("object"))),
-                             ("stakeholders", array(type("object")))], required: ["format", "name", "issues", "stakeholders"])),
+        ("Scenario", object([
+            ("format", .object([("const", .string("parley/1"))])), ("name", type("string")), ("summary", type("string")),
+            ("issues", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9][a-z0-9-]{0,63}$"))])), ("name", type("string")),
+                ("scale", object([("min", type("number")), ("max", type("number")), ("unit", type("string"))], required: ["min", "max"])),
+            ], required: ["id", "name", "scale"]))])),
+            ("stakeholders", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9][a-z0-9-]{0,63}$"))])), ("name", type("string")),
+                ("capability", .object([("type", .string("number")), ("minimum", .integer(0))])),
+                ("stances", .object([("type", .string("object")), ("additionalProperties", object([
+                    ("position", type("number")),
+                    ("salience", .object([("type", .string("number")), ("minimum", .integer(0)), ("maximum", .integer(100))])),
+                ], required: ["position", "salience"]))])),
+            ], required: ["id", "name", "capability", "stances"]))])),
+        ], required: ["format", "name", "issues", "stakeholders"])),
         ("Error", object([("error", object([
             ("status", type("integer")), ("message", type("string")), ("hint", type("string")),
             ("errors", array(object([("code", type("string")), ("message", type("string")), ("path", type("string")), ("file", type("string")),
@@ -132,6 +156,42 @@ enum OpenAPIDocument {
                                ("rows", array(object([("model", type("string")), ("issue", type("string")), ("a", type("number")), ("b", type("number")),
                                                       ("difference", type("number")), ("observed", type("number"))])))])),
     ]
+}
+
+/// Small valid request bodies, shown as examples in the document (and used by schemathesis).
+enum Examples {
+    static let scenarioYAML = """
+        format: parley/1
+        name: Three parties, one issue
+        issues:
+          - {id: share, name: Share of posts, scale: {min: 0, max: 100}}
+        stakeholders:
+          - {id: a, name: A, capability: 60, stances: {share: {position: 80, salience: 90}}}
+          - {id: b, name: B, capability: 30, stances: {share: {position: 30, salience: 60}}}
+          - {id: c, name: C, capability: 10, stances: {share: {position: 50, salience: 40}}}
+
+        """
+    static let scenarioJSON = """
+        {"format": "parley/1", "name": "Three parties, one issue", "issues": [{"id": "share", "name": "Share of posts", "scale": {"min": 0, "max": 100}}], \
+        "stakeholders": [{"id": "a", "name": "A", "capability": 60, "stances": {"share": {"position": 80, "salience": 90}}}, \
+        {"id": "b", "name": "B", "capability": 30, "stances": {"share": {"position": 30, "salience": 60}}}, \
+        {"id": "c", "name": "C", "capability": 10, "stances": {"share": {"position": 50, "salience": 40}}}]}
+        """
+    /// Gambit's prisoner's dilemma (pd.nfg).
+    static let gameNFG = "NFG 1 R \"Prisoner's dilemma\" { \"1\" \"2\" } { 2 2 }\n9 9 10 0 0 10 1 1\n"
+    static let gameYAML = """
+        format: parley-game/1
+        name: Prisoner's dilemma
+        players:
+          - {id: row, actions: [cooperate, defect]}
+          - {id: column, actions: [cooperate, defect]}
+        payoffs:
+          - {actions: {row: cooperate, column: cooperate}, payoffs: {row: 9, column: 9}}
+          - {actions: {row: cooperate, column: defect}, payoffs: {row: 0, column: 10}}
+          - {actions: {row: defect, column: cooperate}, payoffs: {row: 10, column: 0}}
+          - {actions: {row: defect, column: defect}, payoffs: {row: 1, column: 1}}
+
+        """
 }
 
 private extension JSONValue {
