@@ -26,8 +26,12 @@ enum OpenAPIDocument {
     private static func operation(_ route: APIRoute) -> JSONValue {
         var members: [(String, JSONValue)] = [("summary", .string(route.summary))]
         var parameters: [JSONValue] = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part in
-            .object([("name", .string(String(part.dropFirst().dropLast()))), ("in", .string("path")), ("required", .bool(true)),
-                     ("schema", .object([("type", .string("string"))]))])
+            // The app's files are a fixed list; other path parameters are any single segment.
+            let schema: JSONValue = part == "{file}"
+                ? .object([("type", .string("string")), ("enum", .array(AssetStore.files.map(\.name).filter { $0 != "index.html" }.map(JSONValue.string)))])
+                : .object([("type", .string("string"))])
+            return .object([("name", .string(String(part.dropFirst().dropLast()))), ("in", .string("path")), ("required", .bool(true)),
+                            ("schema", schema)])
         }
         parameters += route.parameters.map { parameter in
             var item: [(String, JSONValue)] = [("type", .string(parameter.type))]
