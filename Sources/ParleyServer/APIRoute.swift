@@ -29,6 +29,8 @@ struct APIRoute: Sendable {
     var body: Body?
     /// The media type of a successful answer.
     var produces = "application/json"
+    /// Other media types a successful answer may have (YAML from convert, the app's style and icon).
+    var alsoProduces: [String] = []
     /// The schema (under `components/schemas`) of a successful JSON answer.
     var schema: String?
     /// Error statuses this route can answer besides 400/404/405/413/415/500.
@@ -61,7 +63,8 @@ extension APIRoute {
     /// Every route the server answers, in the order the OpenAPI document lists them.
     static let all: [APIRoute] = [
         APIRoute(method: .get, path: "/", summary: "The web app (HTML).", produces: "text/html"),
-        APIRoute(method: .get, path: "/assets/{file}", summary: "The web app's own script, style and icon (app.js, app.css, favicon.svg); nothing else.", produces: "text/plain"),
+        APIRoute(method: .get, path: "/assets/{file}", summary: "The web app's own script, style and icon (app.js, app.css, favicon.svg); nothing else.", produces: "text/javascript",
+                 alsoProduces: ["text/css", "image/svg+xml"]),
         APIRoute(method: .get, path: "/api/openapi.json", summary: "This document.", schema: "Object"),
         APIRoute(method: .get, path: "/api/health", summary: "Version, limits and workers.", schema: "Health"),
         APIRoute(method: .get, path: "/api/models", summary: "The bargaining models (as in parley forecast --help).", schema: "Models"),
@@ -69,7 +72,8 @@ extension APIRoute {
         APIRoute(method: .get, path: "/api/examples/{id}", summary: "One example file's text (YAML).", produces: "application/yaml"),
         APIRoute(method: .post, path: "/api/validate", summary: "Check a scenario (parley validate).", parameters: [name], body: .scenario, schema: "Validation", errors: [422]),
         APIRoute(method: .post, path: "/api/convert", summary: "A scenario re-encoded as parley/1 JSON or YAML (parley convert).",
-                 parameters: [Parameter(name: "to", type: "string", description: "json (default) or yaml.", choices: ["json", "yaml"]), name], body: .scenario, produces: "application/json", errors: [422]),
+                 parameters: [Parameter(name: "to", type: "string", description: "json (default) or yaml.", choices: ["json", "yaml"]), name], body: .scenario, produces: "application/json",
+                 alsoProduces: ["application/yaml"], errors: [422]),
         APIRoute(method: .post, path: "/api/forecast", summary: "Each model's forecast of each issue, scored against history: the same JSON as parley forecast --json.",
                  parameters: [models, Parameter(name: "winners", type: "boolean", description: "Add who won (parley forecast --winners)."), store, name],
                  body: .scenario, schema: "Forecast", errors: [422, 503]),

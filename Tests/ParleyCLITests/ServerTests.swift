@@ -173,7 +173,7 @@ import Testing
                 tried += 1
             }
         }
-        #expect(tried == 6 * 2 + 2)  // six scenario routes × (YAML, JSON), the game route × (YAML, Gambit)
+        #expect(tried == 7 * 2 + 1)  // seven body routes × (YAML, JSON), and Gambit text for games
     }
 
     @Test func examplesAreTheRepositorysExamples() throws {
