@@ -105,6 +105,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ParleyReportsTests",
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyAnalysis", "ParleyReports"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ParleyIOTests",
             dependencies: [
                 "ParleyCore", "ParleyIO", "ParleyAnalysis",
