@@ -36,7 +36,7 @@ public struct UncertainInput: Sendable, Hashable, CustomStringConvertible {
 
 /// Which inputs move each issue's forecast most.
 ///
-/// Two measures, both documented in the README:
+/// Two measures, both documented in docs/cli.md:
 /// - **One-at-a-time swing**: the input set to the low and the high end of its spread (the 10th
 ///   and 90th percentiles of its truncated normal, or the bounds of its range), everything else
 ///   at its base value; the swing is |forecast(high) − forecast(low)| in the units. These
