@@ -49,7 +49,7 @@ public struct EncodedScenario: Sendable {
 /// Reads and writes scenarios in every supported format, from and to text.
 public enum ScenarioCodec {
     /// Parses `text` as `format`. `file` names the input in error locations.
-    /// - Throws: ``ScenarioErrors`` with every problem found, each located.
+    /// - Throws: `ScenarioErrors` with every problem found, each located.
     public static func decode(_ text: String, format: ScenarioFormat, file: String? = nil) throws(ScenarioErrors) -> Scenario {
         switch format {
         case .yaml, .json:
@@ -74,7 +74,7 @@ public enum ScenarioCodec {
     }
 
     /// Writes `scenario` as `format`.
-    /// - Throws: ``ScenarioErrors`` when the format cannot represent the scenario at all.
+    /// - Throws: `ScenarioErrors` when the format cannot represent the scenario at all.
     public static func encode(_ scenario: Scenario, format: ScenarioFormat) throws(ScenarioErrors) -> EncodedScenario {
         switch format {
         case .yaml: EncodedScenario(text: YAMLWriter.write(ScenarioEncoder.tree(scenario)))

@@ -12,7 +12,7 @@ public enum HTMLReport {
     /// The Monte Carlo part of the report.
     public struct Uncertainty: Sendable {
         public var summary: MonteCarloSummary
-        /// Ranked drivers of one model's forecasts (``Sensitivity/drivers(scenario:model:plan:replicates:top:models:)``).
+        /// Ranked drivers of one model's forecasts (`Sensitivity/drivers(scenario:model:plan:replicates:top:models:)`).
         public var drivers: [Sensitivity.Driver]
 
         public init(summary: MonteCarloSummary, drivers: [Sensitivity.Driver]) {

@@ -3,7 +3,7 @@ public import ParleyGames
 public import ParleyIO
 
 /// A solved game for the report's strategic section: the file's document and what
-/// ``GameSolver`` found (dominance, equilibria, the dominance map of a model).
+/// `GameSolver` found (dominance, equilibria, the dominance map of a model).
 public struct GameAnalysis: Sendable {
     /// The name shown: the model's name, else the game's title, else `file`.
     public var name: String
@@ -24,7 +24,7 @@ public struct GameAnalysis: Sendable {
     }
 
     /// Reads nothing: solves `document` with the automatic method and dominance, as `parley game solve` does.
-    /// - Throws: ``GameError`` when the game cannot be solved (too large, a prior outside 0...1 on the map's grid, ...).
+    /// - Throws: `GameError` when the game cannot be solved (too large, a prior outside 0...1 on the map's grid, ...).
     public static func solve(file: String, document: GameDocument) throws(GameError) -> GameAnalysis {
         let solution: GameSolution
         switch document {
@@ -63,7 +63,7 @@ public struct RepeatedAnalysis: Sendable {
     /// (once, when it is also a reply), the case's stage game and horizon, one tournament per
     /// noise level, `repetitions` matches per pair, seeded with the case's seed.
     /// - Complexity: the study's runs plus players² × repetitions × turns per noise level.
-    /// - Throws: ``RepeatedGameError`` when a tournament cannot be set up.
+    /// - Throws: `RepeatedGameError` when a tournament cannot be set up.
     public init(study: RepeatedGameCase, repetitions: Int = 50, jobs: Int = Tournament.defaultJobs) throws(RepeatedGameError) {
         self.study = study
         self.repetitions = repetitions

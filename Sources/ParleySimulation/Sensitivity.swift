@@ -82,7 +82,13 @@ public struct Sensitivity: Sendable {
     }
 
     /// The drivers of each issue's forecast under `model`, largest swing first, at most `top` per issue.
-    /// - Parameter replicates: the Monte Carlo results for the first-order indices (optional).
+    /// - Parameters:
+    ///   - scenario: the scenario whose uncertain inputs are swung.
+    ///   - model: the model whose forecasts are explained.
+    ///   - plan: the Monte Carlo plan the replicates came from.
+    ///   - replicates: the Monte Carlo results for the first-order indices (optional).
+    ///   - top: the most drivers reported per issue.
+    ///   - models: the run's models, which an ensemble `model` combines (default: `model` alone).
     public static func drivers(
         scenario: Scenario, model: any BargainingModel, plan: MonteCarloPlan, replicates: [ReplicateResult], top: Int,
         models: [any BargainingModel]? = nil
