@@ -5,8 +5,7 @@
 #   bash scripts/docs.sh                      # every library target that has a catalog
 #   bash scripts/docs.sh ParleyCore ParleyIO  # only these
 #
-# The archives land in .build/plugins/Swift-DocC/outputs/<Module>.doccarchive; preview one with
-#   swift package --disable-sandbox preview-documentation --target ParleyCore
+# The archives land in .build/plugins/Swift-DocC/outputs/<Module>.doccarchive.
 # Warnings from dependencies' sources (under .build/) are not Parley's and are ignored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
