@@ -6,7 +6,7 @@ public import ParleyCore
 public enum ResultJSON {
     /// `parley forecast --json`:
     /// `{"scenario", "forecasts": [{"model", "issue", "value", "observed"?, "error"?, ...}], "models": [...]}`.
-    /// With `winners`, a `"winners"` list holds each model's (and history's) ``WinnersAndLosers``.
+    /// With `winners`, a `"winners"` list holds each model's (and history's) `WinnersAndLosers`.
     public static func forecast(_ report: ForecastReport, models: [any BargainingModel], winners: [WinnersAndLosers]? = nil) -> String {
         let forecasts = report.forecasts.map { row -> OutputNode in
             .map([

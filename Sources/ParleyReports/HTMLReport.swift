@@ -13,7 +13,7 @@ public enum HTMLReport {
     /// The Monte Carlo part of the report.
     public struct Uncertainty: Sendable {
         public var summary: MonteCarloSummary
-        /// Ranked drivers of one model's forecasts (``Sensitivity/drivers(scenario:model:plan:replicates:top:models:)``).
+        /// Ranked drivers of one model's forecasts (`Sensitivity/drivers(scenario:model:plan:replicates:top:models:)`).
         public var drivers: [Sensitivity.Driver]
         /// Each stakeholder's odds of winning against history over the same draws.
         public var odds: WinnerOdds?

@@ -48,7 +48,7 @@ struct DemoCommand: ParsableCommand {
             var lines: [String] = []
             lines.append(style.bold("Parley demo: \(scenario.name)"))
             lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))
-            for paragraph in ScenarioReading.introduction(forecast) + WhoWonReading.notes(scenario) {
+            for paragraph in ScenarioIntroduction.paragraphs(forecast) + WhoWonReading.notes(scenario) {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
             }

@@ -17,7 +17,7 @@ func readingScenario(notes: [ScenarioNote] = []) throws -> Scenario {
 @Suite struct ReadingTests {
     @Test func theIntroductionIsCountedFromTheFile() throws {
         let forecast = try ScenarioForecast(scenario: try readingScenario(), models: [WeightedMeanModel(), WeightedMedianModel()])
-        let intro = ScenarioReading.introduction(forecast)
+        let intro = ScenarioIntroduction.paragraphs(forecast)
         #expect(intro == ["A test case.",
                           "3 stakeholders bargain over 1 issue: Budget share. Parley runs 2 models on them and scores each against the 1 outcome history records."])
     }
