@@ -75,4 +75,15 @@ import Testing
         #expect(result.stderr.contains("case.yaml:18:35: error: stakeholders[0].stances.share.evidence[0].quote: this quote does not appear in the text of source 'seed'"))
         #expect(result.stderr.contains("hint: the nearest passage of the text reads: \"\"war on terror.\"\""), "\(result.stderr)")
     }
+
+    @Test func initWritesATemplateThatValidatesAndNeverOverwrites() throws {
+        let path = try ParleyProcess.temporaryDirectory() + "/new.yaml"
+        let first = try ParleyProcess.run(["init", path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let check = try ParleyProcess.run(["validate", path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("2 stakeholders, 1 issue, 1 source"))
+        let again = try ParleyProcess.run(["init", path])
+        #expect(again.status == 73)
+    }
 }

@@ -165,3 +165,13 @@ import Testing
         #expect(try ScenarioFile.readWithWarnings(dated).warnings.isEmpty)
     }
 }
+
+@Suite struct ScenarioTemplateTests {
+    @Test func theTemplateIsAValidScenarioUsingTheAnalysisFields() throws {
+        let scenario = try ScenarioCodec.decode(ScenarioTemplate.yaml, format: .yaml, file: "template.yaml")
+        #expect(scenario.forum?.setter == "party-a")
+        #expect(scenario.issues.first?.statusQuo?.value == 20)
+        #expect(scenario.asOf == "2001-11-26" && scenario.notes.count == 1)
+        #expect(scenario.stakeholders.count == 2)
+    }
+}
