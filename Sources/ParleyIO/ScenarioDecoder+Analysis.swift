@@ -56,7 +56,7 @@ extension ScenarioDecoder {
             .hindsight, at: path,
             "evidence dated \(text)\(own ? "" : " (its source's date)") is after as_of \(asOf): the coding rests on hindsight",
             hint: own ? "code the number from evidence available by \(asOf), or move as_of"
-                : "give the evidence its own date: (when the words were said), or code from earlier evidence",
+                : "give the evidence its own date with date: (when the words were said), or code from earlier evidence",
             location: (own ? fields["date"]?.location : nil) ?? fields.location, severity: .warning))
     }
 

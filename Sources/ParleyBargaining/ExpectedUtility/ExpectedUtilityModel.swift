@@ -199,6 +199,7 @@ private struct ScenarioWithoutOptions {
         var models = scenario.models
         models.options.removeAll { $0.model == "expected-utility" }
         value = (try? Scenario(name: scenario.name, summary: scenario.summary, sources: scenario.sources, issues: scenario.issues,
-                               stakeholders: scenario.stakeholders, uncertainty: scenario.uncertainty, models: models)) ?? scenario
+                               stakeholders: scenario.stakeholders, uncertainty: scenario.uncertainty, models: models,
+                               asOf: scenario.asOf, forum: scenario.forum, notes: scenario.notes)) ?? scenario
     }
 }
