@@ -6,12 +6,11 @@ public import ParleySimulation
 /// probability of ranking first and in the top three by success (``WinnersAndLosers``'s
 /// distance), with Monte Carlo standard errors, and its whole rank distribution.
 ///
-/// Draw `i` takes its inputs from `RandomStream(seed:index: i, purpose: "monte-carlo")`, the
-/// same stream as replicate `i` of `parley sensitivity`, and its observed outcomes from the
-/// stream with purpose `"observed"` (one word per issue, in issue order), so adding an observed
-/// range never shifts an input's draw. An observed outcome with a range and a value inside it
-/// is drawn from the triangular distribution with its mode at the value; with a range alone,
-/// uniformly; without a range it stays fixed.
+/// Draw `i` takes its inputs from the stream of replicate `i` of `parley sensitivity`
+/// (``InputSampler/inputPurpose``) and its observed outcomes from their own stream
+/// (``InputSampler/drawObserved(using:)``: triangular with its mode at the recorded value over
+/// the recorded range; fixed without a range), so adding an observed range never shifts an
+/// input's draw.
 ///
 /// **Ties share the place**: k stakeholders tied for places p…p+k−1 each get 1/k of each of
 /// those places in that draw, so the probabilities of any place sum to 1 over stakeholders.
@@ -51,10 +50,13 @@ public struct WinnerOdds: Sendable, Hashable {
         var topSquares = Array(repeating: 0.0, count: n)
         for index in 0..<draws {
             if isCancelled() { throw CancellationError() }
-            var inputs = RandomStream(seed: seed, index: UInt64(index), purpose: "monte-carlo")
-            var history = RandomStream(seed: seed, index: UInt64(index), purpose: "observed")
+            var inputs = RandomStream(seed: seed, index: UInt64(index), purpose: InputSampler.inputPurpose)
+            var history = RandomStream(seed: seed, index: UInt64(index), purpose: InputSampler.observedPurpose)
             let drawn = try sampler.draw(using: &inputs)
-            let observed = Self.observed(scenario.issues, using: &history)
+            var observed: [String: Double] = [:]
+            for (issue, value) in zip(scenario.issues, sampler.drawObserved(using: &history)) {
+                if let value { observed[issue.id] = value }
+            }
             let credits = Self.placeCredits(distances: Self.distances(drawn, observed: observed))
             for i in 0..<n {
                 for place in 0..<n { sums[i][place] += credits[i][place] }
@@ -81,23 +83,6 @@ public struct WinnerOdds: Sendable, Hashable {
     /// The odds of `stakeholder`, if present.
     public func odds(of stakeholder: String) -> Odds? {
         stakeholders.first { $0.stakeholder == stakeholder }
-    }
-
-    /// One draw of each issue's observed outcome (`nil` where history records none); one word per issue.
-    static func observed(_ issues: [PolicyIssue], using stream: inout some RandomNumberGenerator) -> [String: Double] {
-        var values: [String: Double] = [:]
-        for issue in issues {
-            let u = stream.nextOpenUnit()
-            guard let observed = issue.observed else { continue }
-            guard let range = observed.range, range.upperBound > range.lowerBound else {
-                values[issue.id] = observed.value
-                continue
-            }
-            values[issue.id] = range.contains(observed.value)
-                ? Triangular.quantile(u, low: range.lowerBound, mode: observed.value, high: range.upperBound)
-                : range.lowerBound + (range.upperBound - range.lowerBound) * u
-        }
-        return values
     }
 
     /// Each stakeholder's salience-weighted distance to `observed` (0–100), `nil` when it has no
@@ -146,18 +131,3 @@ public struct WinnerOdds: Sendable, Hashable {
         (max(0, meanOfSquares - mean * mean) / count).squareRoot()
     }
 }
-
-/// The triangular distribution on [low, high] with its mode at `mode`.
-enum Triangular {
-    /// The quantile at `u` in (0, 1): the inverse of the distribution function.
-    static func quantile(_ u: Double, low: Double, mode: Double, high: Double) -> Double {
-        let width = high - low
-        guard width > 0 else { return low }
-        let split = (mode - low) / width
-        if u < split {
-            return low + (u * width * (mode - low)).squareRoot()
-        }
-        return high - ((1 - u) * width * (high - mode)).squareRoot()
-    }
-}
-

@@ -69,14 +69,6 @@ func twoParties(observed: Double = 50, range: ClosedRange<Double>? = nil, status
         #expect(try WinnerOdds(scenario: try twoParties(observed: 50, range: 40...80), draws: draws, seed: 3) == skewed)
     }
 
-    @Test func triangularQuantilesHitTheirLandmarks() {
-        // On [0, 10] with mode 2: F(2) = 0.2; the median solves 1 - (10-x)^2/80 = 0.5, x = 10 - sqrt(40).
-        #expect(Triangular.quantile(0.2, low: 0, mode: 2, high: 10) == 2)
-        #expect(abs(Triangular.quantile(0.5, low: 0, mode: 2, high: 10) - (10 - 40.0.squareRoot())) < 1e-12)
-        #expect(Triangular.quantile(1e-12, low: 0, mode: 2, high: 10) < 1e-4)
-        #expect(Triangular.quantile(1 - 1e-12, low: 0, mode: 2, high: 10) > 10 - 1e-4)
-    }
-
     @Test func noHistoryNoOdds() throws {
         let issue = try PolicyIssue(id: "x", name: "X", scale: .percent)
         let scenario = try Scenario(name: "n", issues: [issue], stakeholders: [
