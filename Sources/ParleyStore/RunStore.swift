@@ -56,6 +56,16 @@ public final class RunStore: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
+            // Another program's database (tables, but none of the store's bookkeeping): refuse it
+            // rather than add tables to it.
+            let foreign = try database.read { db -> [String] in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                return tables.isEmpty || tables.contains("grdb_migrations") ? [] : tables
+            }
+            guard foreign.isEmpty else {
+                throw StoreError(message: "it is another program's database (tables \(foreign.prefix(5).joined(separator: ", "))); "
+                                 + "Parley keeps its runs in a file of its own: set PARLEY_STORE to a new path")
+            }
             try Self.migrator.migrate(database)
         } catch {
             throw StoreError(message: "cannot open the run store at \(path): \(error)")

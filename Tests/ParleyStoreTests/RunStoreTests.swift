@@ -82,6 +82,15 @@ import Testing
         #expect(throws: StoreError.self) { try RunStore(path: path) }
     }
 
+    @Test func anotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws {
+        let path = try foreignPath("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
+        #expect(throws: StoreError.self) { try RunStore(path: path) }
+        let tables = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(tables == ["notes"])
+    }
+
     @Test func aFileThatIsNotADatabaseIsAnError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-\(UUID().uuidString).sqlite").path
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
