@@ -6,12 +6,16 @@ public struct Scale: Sendable, Hashable {
     public let unit: String?
 
     /// Creates a scale.
-    /// - Throws: ``ScenarioErrors`` when a bound is not finite or `min >= max`; paths are
+    /// - Throws: ``ScenarioErrors`` when a bound is not finite or beyond ``NumberLimits/magnitude``,
+    ///   or `min >= max`; paths are
     ///   relative to the scale.
     public init(min: Double, max: Double, unit: String? = nil) throws(ScenarioErrors) {
         var errors: [ScenarioError] = []
-        for (key, value) in [("min", min), ("max", max)] where !value.isFinite {
-            errors.append(ScenarioError(.notFinite, at: [.key(key)], "expected a finite number, found \(NumberText.plain(value))"))
+        for (key, value) in [("min", min), ("max", max)] {
+            if !value.isFinite {
+                errors.append(ScenarioError(.notFinite, at: [.key(key)], "expected a finite number, found \(NumberText.plain(value))"))
+            }
+            errors += NumberLimits.check(value, at: [.key(key)], what: "scale \(key)")
         }
         if errors.isEmpty, min >= max {
             errors.append(ScenarioError(

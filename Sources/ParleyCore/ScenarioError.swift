@@ -57,6 +57,9 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let notUTF8 = Code(rawValue: "not-utf8")
         /// The file has no content.
         public static let emptyFile = Code(rawValue: "empty-file")
+        /// A size beyond one of the readers' limits (players, profiles, digits, runs, ...); the
+        /// message names the field and the limit.
+        public static let tooLarge = Code(rawValue: "too-large")
         /// The file's format could not be told from its name or is not supported.
         public static let unsupportedFormat = Code(rawValue: "unsupported-format")
         /// A `kind: quote` that does not appear in its source's local text.

@@ -26,6 +26,8 @@ public enum Spread: Sendable, Hashable {
             if !lower.isFinite || !upper.isFinite {
                 return [ScenarioError(.notFinite, at: rangePath, "range bounds must be finite numbers, found [\(NumberText.plain(lower)), \(NumberText.plain(upper))]")]
             }
+            let beyond = NumberLimits.check(lower, at: rangePath, what: "range bound") + NumberLimits.check(upper, at: rangePath, what: "range bound")
+            if !beyond.isEmpty { return beyond }
             if lower > upper {
                 return [ScenarioError(.invalidValue, at: rangePath, "range [\(NumberText.plain(lower)), \(NumberText.plain(upper))] has its lower bound above its upper bound", hint: "write the range as [lower, upper]")]
             }
@@ -56,7 +58,7 @@ public enum Spread: Sendable, Hashable {
         if value < 0 {
             return [ScenarioError(.outOfRange, at: path, "expected a number >= 0, found \(NumberText.plain(value))")]
         }
-        return []
+        return NumberLimits.check(value, at: path, what: "spread")
     }
 }
 

@@ -64,6 +64,6 @@ public struct Stakeholder: Sendable, Hashable, Identifiable {
                 .outOfRange, at: path, "capability \(NumberText.plain(value)) is negative: expected a number >= 0",
                 hint: "capability is relative power; use 0 for a party with no influence")]
         }
-        return []
+        return NumberLimits.check(value, at: path, what: "capability")
     }
 }

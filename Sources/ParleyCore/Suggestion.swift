@@ -3,12 +3,22 @@ public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely
     /// typo: at most a third of the word's length in edits (and at least one).
     ///
-    /// - Complexity: O(k · m · n) for k candidates of length about m and a word of length n.
+    /// Words and candidates longer than ``maximumLength`` are never suggested (a typo is short),
+    /// and a candidate whose length differs too much to be close is skipped unread.
+    ///
+    /// - Complexity: O(k · m · n) for k candidates of length about m and a word of length n,
+    ///   both at most ``maximumLength``.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= maximumLength * 4 else { return nil }
         let target = Array(word.lowercased())
+        guard target.count <= maximumLength else { return nil }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
+            guard candidate.utf8.count <= maximumLength * 4 else { continue }
+            let letters = Array(candidate.lowercased())
+            // The distance is at least the difference in length; beyond a third of the longer one it cannot be suggested.
+            guard letters.count <= maximumLength, abs(letters.count - target.count) <= max(1, max(target.count, letters.count) / 3) else { continue }
+            let distance = editDistance(target, letters)
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
@@ -16,6 +26,9 @@ public enum Suggestion {
         let allowed = max(1, max(target.count, best.candidate.count) / 3)
         return best.distance <= allowed ? best.candidate : nil
     }
+
+    /// The longest word (in characters) for which a suggestion is looked for: 200.
+    public static let maximumLength = 200
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

@@ -16,7 +16,15 @@ public enum DEUImporter {
     /// - Throws: `ScenarioErrors` with file, line and column for every problem.
     public static func read(_ path: String, capabilities capabilitiesPath: String) throws(ScenarioErrors) -> [Scenario] {
         let capabilities = try readCapabilities(capabilitiesPath)
-        let text = try ScenarioFile.readText(path)
+        return try decode(try ScenarioFile.readText(path), file: path, capabilities: capabilities, capabilitiesFile: capabilitiesPath)
+    }
+
+    /// The scenarios in the DEU text `text` (named `file` in errors), with `capabilities` by
+    /// lower-case actor code as ``decodeCapabilities(_:file:)`` reads them.
+    /// - Throws: ``ScenarioErrors`` as ``read(_:capabilities:)``.
+    public static func decode(_ text: String, file: String, capabilities: [String: (capability: Double, name: String?)],
+                              capabilitiesFile capabilitiesPath: String) throws(ScenarioErrors) -> [Scenario] {
+        let path = file
         let rows = lines(text)
         guard let header = rows.first else {
             throw ScenarioErrors([ScenarioError(.emptyFile, "\(path) has no header row", location: SourceLocation(file: path, line: 1, column: 1))])
@@ -31,9 +39,16 @@ public enum DEUImporter {
         let nameColumn = column("name", "description")
         let outcomeColumn = column("outcome")
         var actors: [(code: String, position: Int, salience: Int)] = []
+        // First column of each name, so that pairing p<code> with s<code> is linear.
+        var firstColumn: [String: Int] = [:]
+        for (index, name) in columns.enumerated() where firstColumn[name] == nil { firstColumn[name] = index }
         for (index, name) in columns.enumerated() where name.hasPrefix("p") && name.count > 1 && name != "proposal" {
             let code = String(name.dropFirst())
-            if let salience = columns.firstIndex(of: "s" + code) { actors.append((code, index, salience)) }
+            if let salience = firstColumn["s" + code] { actors.append((code, index, salience)) }
+        }
+        guard actors.count <= ReaderLimits.stakeholders else {
+            throw ScenarioErrors([ScenarioError(.tooLarge, "\(actors.count) actors (p<code>/s<code> column pairs); Parley reads scenarios of at most \(ReaderLimits.stakeholders) stakeholders (limit: stakeholders)",
+                                                location: SourceLocation(file: path, line: header.line, column: 1))])
         }
         var errors: [ScenarioError] = []
         for actor in actors where capabilities[actor.code] == nil {
@@ -44,9 +59,19 @@ public enum DEUImporter {
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
 
         var groups: [(key: String, rows: [Row])] = []
+        var groupIndex: [String: Int] = [:]
         for row in rows.dropFirst() {
             let key = proposalColumn.flatMap { row.field($0) } ?? row.field(issueColumn) ?? "row \(row.line)"
-            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].rows.append(row) } else { groups.append((key, [row])) }
+            if let index = groupIndex[key] {
+                guard groups[index].rows.count < ReaderLimits.issues else {
+                    throw ScenarioErrors([ScenarioError(.tooLarge, "proposal '\(key)' has more than \(ReaderLimits.issues) issues; Parley reads scenarios of at most \(ReaderLimits.issues) issues (limit: issues)",
+                                                        location: SourceLocation(file: path, line: row.line, column: 1))])
+                }
+                groups[index].rows.append(row)
+            } else {
+                groupIndex[key] = groups.count
+                groups.append((key, [row]))
+            }
         }
         var scenarios: [Scenario] = []
         for group in groups {
@@ -104,7 +129,12 @@ public enum DEUImporter {
     }
 
     static func readCapabilities(_ path: String) throws(ScenarioErrors) -> [String: (capability: Double, name: String?)] {
-        let text = try ScenarioFile.readText(path)
+        try decodeCapabilities(try ScenarioFile.readText(path), file: path)
+    }
+
+    /// A capability table's text, `code;capability[;name]` after a header row.
+    /// - Throws: ``ScenarioErrors`` locating every bad capability.
+    public static func decodeCapabilities(_ text: String, file path: String) throws(ScenarioErrors) -> [String: (capability: Double, name: String?)] {
         var table: [String: (Double, String?)] = [:]
         var errors: [ScenarioError] = []
         for row in lines(text).dropFirst() {

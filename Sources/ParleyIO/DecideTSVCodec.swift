@@ -70,6 +70,10 @@ enum DecideTSVCodec {
                 let definition = Definition(key: key.text, name: name, comment: comment.isEmpty ? nil : comment, location: at)
                 let kind = tag.text == "#A" ? "actor" : "issue"
                 let existing = tag.text == "#A" ? actors : issues
+                let limit = tag.text == "#A" ? (ReaderLimits.stakeholders, "stakeholders") : (ReaderLimits.issues, "issues")
+                guard existing.count < limit.0 else {
+                    throw ScenarioErrors([ScenarioError(.tooLarge, "more than \(limit.0) '\(tag.text)' rows; Parley reads scenarios of at most \(limit.0) \(limit.1) (limit: \(limit.1))", location: at)])
+                }
                 if let first = existing.first(where: { $0.key == key.text }) {
                     context.fail(.duplicate, at: .root, SourceLocation(file: file, line: line.number, column: key.column),
                                  "\(kind) key '\(key.text)' is defined twice (first on line \(first.location.line))")
@@ -187,6 +191,12 @@ enum DecideTSVCodec {
         }
         do throws(ScenarioErrors) {
             return try Scale(min: low.value, max: high.value)
+        } catch where low.value < high.value {
+            for problem in error.errors {
+                context.fail(problem.code, at: .root, high.value.magnitude >= low.value.magnitude ? high.location : low.location,
+                             "'#M' rows of issue '\(issue.key)': \(problem.message)", hint: problem.hint)
+            }
+            return .percent
         } catch {
             context.fail(.invalidValue, at: .root, marks.last?.location ?? high.location,
                          "the '#M' rows of issue '\(issue.key)' all lie at \(NumberText.plain(low.value)): its scale needs two different values",

@@ -27,6 +27,9 @@ public enum GambitEFGCodec {
         let title = try cursor.string("the game's title")
         let players = try cursor.stringList("the player names")
         guard !players.isEmpty else { throw cursor.error("the game has no players", at: start) }
+        guard players.count <= ReaderLimits.players else {
+            throw GambitNFGCodec.tooLarge("the game has \(players.count) players; Parley reads games of at most \(ReaderLimits.players) players (limit: players)", at: start)
+        }
         var comment = ""
         if case .string(let text) = cursor.peek?.kind {
             comment = text
@@ -127,7 +130,9 @@ public enum GambitEFGCodec {
                 node.outcome = defined.1
             }
             let index = nodes.count
-            guard index < 5_000_000 else { throw cursor.error("the tree has more than 5 million nodes") }
+            guard index < ReaderLimits.nodes else {
+                throw GambitNFGCodec.tooLarge("the tree has more than \(ReaderLimits.nodes) nodes; Parley reads at most \(ReaderLimits.nodes) (limit: nodes)", at: token.location)
+            }
             if let parent = open.last {
                 node.parent = parent.node
                 nodes[parent.node].children.append(index)

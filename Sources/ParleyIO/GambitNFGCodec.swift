@@ -31,34 +31,54 @@ public enum GambitNFGCodec {
         let title = try cursor.string("the game's title")
         let players = try cursor.stringList("the player names")
         guard !players.isEmpty else { throw cursor.error("the game has no players", at: headerLocation) }
+        guard players.count <= ReaderLimits.players else {
+            throw tooLarge("the game has \(players.count) players; Parley reads games of at most \(ReaderLimits.players) players (limit: players)",
+                           at: headerLocation)
+        }
         let strategiesLocation = cursor.location
         try cursor.expectOpen("the strategies")
         var strategies: [[String]] = []
+        // Profiles so far, checked against the limit before any list is allocated.
+        var profiles = 1
+        func count(_ strategyCount: Int, at location: SourceLocation) throws(ScenarioErrors) {
+            guard let product = ReaderLimits.product([profiles, strategyCount], limit: ReaderLimits.profiles) else {
+                throw tooLarge("player \(strategies.count + 1) brings the game past \(ReaderLimits.profiles) strategy profiles (the product of the players' strategy counts); Parley reads at most \(ReaderLimits.profiles) (limit: profiles)",
+                               at: location)
+            }
+            profiles = product
+        }
         if cursor.peek?.kind == .open {
             for _ in players.indices {
-                strategies.append(try cursor.stringList("a player's strategy names"))
+                let location = cursor.location
+                let list = try cursor.stringList("a player's strategy names")
+                try count(list.count, at: location)
+                strategies.append(list)
             }
             guard cursor.closeIfPresent() else {
                 throw cursor.error("expected '}' after the strategy lists of \(players.count) players")
             }
         } else {
             while !cursor.closeIfPresent() {
-                let (count, location) = try cursor.integer("a number of strategies")
-                guard count > 0 else { throw cursor.error("a player needs at least one strategy, found \(count)", at: location) }
-                strategies.append((1...count).map { "\($0)" })
+                let (strategyCount, location) = try cursor.integer("a number of strategies")
+                guard strategyCount > 0 else { throw cursor.error("a player needs at least one strategy, found \(strategyCount)", at: location) }
+                guard strategies.count < players.count else {
+                    throw cursor.error("\(players.count) players but more strategy counts", at: location)
+                }
+                try count(strategyCount, at: location)
+                strategies.append((1...strategyCount).map { "\($0)" })
             }
         }
         guard strategies.count == players.count else {
             throw cursor.error("\(players.count) players but strategies for \(strategies.count)", at: strategiesLocation)
         }
+        guard ReaderLimits.product([profiles, players.count], limit: ReaderLimits.payoffEntries) != nil else {
+            throw tooLarge("the game has \(profiles) profiles × \(players.count) players payoffs; Parley reads at most \(ReaderLimits.payoffEntries) payoffs (limit: payoff entries)",
+                           at: strategiesLocation)
+        }
         var comment = ""
         if case .string(let text) = cursor.peek?.kind {
             comment = text
             _ = try cursor.next()
-        }
-        let profiles = strategies.reduce(1) { $0 * $1.count }
-        guard profiles <= 10_000_000 else {
-            throw cursor.error("the game has \(profiles) strategy profiles; Parley reads at most 10 million", at: strategiesLocation)
         }
         var payoffs: [[Rational]] = []
         payoffs.reserveCapacity(profiles)
@@ -100,6 +120,10 @@ public enum GambitNFGCodec {
         } catch {
             throw ScenarioErrors([ScenarioError(.invalidValue, error.message, hint: error.hint, location: headerLocation)])
         }
+    }
+
+    static func tooLarge(_ message: String, at location: SourceLocation) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(.tooLarge, message, hint: "Parley solves games far smaller than this; check the file's header", location: location)])
     }
 
     /// Writes `game` in the payoff version of `.nfg`, with strategy names; rationals are

@@ -160,6 +160,9 @@ struct GambitCursor {
 
     mutating func number(_ what: String) throws(ScenarioErrors) -> Rational {
         let token = try next()
+        if case .word(let text) = token.kind, let problem = ReaderLimits.numberProblem(text) {
+            throw error("\(what): \(problem)", hint: ReaderLimits.numberHint, at: token.location)
+        }
         guard case .word(let text) = token.kind, let value = Rational(text) else {
             throw error("expected \(what) (an integer, decimal or fraction such as 1/3), found \(token.text)", at: token.location)
         }

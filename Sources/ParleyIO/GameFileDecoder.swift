@@ -31,6 +31,8 @@ struct GameFileDecoder {
         let analysis = fields["analysis"].flatMap { decodeAnalysis($0, players: players, parameters: parameters) }
         checkExpressions(parameters: parameters, players: players, outcomes: outcomes, payoffsNode: fields["payoffs"])
         guard context.errors.isEmpty else { throw ScenarioErrors(context.sortedErrors) }
+        try checkSize(players: players, outcomes: outcomes.count, at: fields["players"]?.location ?? root.location,
+                      payoffsLocation: fields["payoffs"]?.location ?? root.location)
         let model = GameModel(name: name, summary: summary, sources: sources, parameters: parameters, players: players,
                               outcomes: outcomes, analysis: analysis)
         do {
@@ -40,6 +42,31 @@ struct GameFileDecoder {
                                                 location: fields["payoffs"]?.location ?? root.location)])
         }
         return model
+    }
+
+    /// The game's combinations of actions and types, checked against ``ReaderLimits`` with
+    /// overflow-checked products before anything of that size is allocated; every combination
+    /// needs its own entry under `payoffs`, so more combinations than entries is an error found
+    /// without building the table.
+    private func checkSize(players: [GameModel.Player], outcomes: Int, at location: SourceLocation, payoffsLocation: SourceLocation) throws(ScenarioErrors) {
+        guard players.count <= ReaderLimits.players else {
+            throw ScenarioErrors([ScenarioError(.tooLarge, at: ["players"],
+                                                "the game has \(players.count) players; Parley reads games of at most \(ReaderLimits.players) players (limit: players)",
+                                                location: location)])
+        }
+        let sizes = players.map { max(1, $0.actions.count) } + players.map { max(1, $0.types.count) }
+        guard let combinations = ReaderLimits.product(sizes, limit: ReaderLimits.profiles) else {
+            throw ScenarioErrors([ScenarioError(
+                .tooLarge, at: ["players"],
+                "the players' actions (and types) make more than \(ReaderLimits.profiles) combinations; Parley reads games of at most \(ReaderLimits.profiles) profiles (limit: profiles)",
+                hint: "each combination needs its own payoff entry: use fewer players or actions", location: location)])
+        }
+        guard combinations <= outcomes else {
+            throw ScenarioErrors([ScenarioError(
+                .invalidValue, at: ["payoffs"],
+                "the players' actions (and types) make \(combinations) combinations but 'payoffs' has \(outcomes) entries",
+                hint: "give one entry under 'payoffs' for every combination of actions (and types)", location: payoffsLocation)])
+        }
     }
 
     // MARK: - Parts
@@ -118,6 +145,11 @@ struct GameFileDecoder {
     private mutating func decodePlayers(_ node: DocumentNode, sources: [Source]) -> [GameModel.Player] {
         guard let items = context.list(node, at: ["players"], what: "a list of players") else { return [] }
         if items.isEmpty { context.fail(.empty, at: ["players"], node.location, "a game needs at least one player") }
+        guard items.count <= ReaderLimits.players else {
+            context.fail(.tooLarge, at: ["players"], node.location,
+                         "the game has \(items.count) players; Parley reads games of at most \(ReaderLimits.players) players (limit: players)")
+            return []
+        }
         var players: [GameModel.Player] = []
         for (index, item) in items.enumerated() {
             let path = ScenarioPath(["players", .index(index)])
@@ -128,10 +160,11 @@ struct GameFileDecoder {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the player '\(id)' is defined twice")
             }
             var actions: [String] = []
+            var actionSet = Set<String>()
             if let actionsNode = fields["actions"], let list = context.list(actionsNode, at: path.appending("actions"), what: "a list of action ids") {
                 for (k, actionNode) in list.enumerated() {
                     guard let action = context.identifier(actionNode, at: path.appending("actions").appending(index: k), what: "an action id") else { continue }
-                    if actions.contains(action) {
+                    if !actionSet.insert(action).inserted {
                         context.fail(.duplicate, at: path.appending("actions").appending(index: k), actionNode.location, "the action '\(action)' is listed twice")
                     }
                     actions.append(action)

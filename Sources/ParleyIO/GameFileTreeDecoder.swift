@@ -71,6 +71,11 @@ struct GameFileTreeDecoder {
     private mutating func decodePlayers(_ node: DocumentNode) -> [(id: String, name: String)] {
         guard let items = context.list(node, at: ["players"], what: "a list of players") else { return [] }
         if items.isEmpty { context.fail(.empty, at: ["players"], node.location, "a game needs at least one player") }
+        guard items.count <= ReaderLimits.players else {
+            context.fail(.tooLarge, at: ["players"], node.location,
+                         "\(items.count) players; Parley reads games of at most \(ReaderLimits.players) players (limit: players)")
+            return []
+        }
         var players: [(id: String, name: String)] = []
         for (index, item) in items.enumerated() {
             let path = ScenarioPath(["players", .index(index)])
@@ -135,14 +140,20 @@ struct GameFileTreeDecoder {
 
     private mutating func decodeSets(_ node: DocumentNode, players: [String]) -> [RawSet] {
         guard let items = context.list(node, at: ["infosets"], what: "a list of information sets") else { return [] }
+        guard items.count <= ReaderLimits.nodes else {
+            context.fail(.tooLarge, at: ["infosets"], node.location,
+                         "\(items.count) information sets; Parley reads trees of at most \(ReaderLimits.nodes) nodes (limit: nodes)")
+            return []
+        }
         var sets: [RawSet] = []
+        var setIDs = Set<String>()
         for (index, item) in items.enumerated() {
             let path = ScenarioPath(["infosets", .index(index)])
             guard let fields = context.fields(item, at: path, what: "an information set",
                                               allowed: ["id", "player", "actions", "probabilities", "label", "number"],
                                               required: [("id", "an id"), ("player", "a player id or 'chance'"), ("actions", "a list of action names")]),
                   let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
-            if sets.contains(where: { $0.id == id }) {
+            if setIDs.contains(id) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the information set '\(id)' is defined twice")
             }
             guard let (mover, actions, probabilities) = setBody(fields, at: path, players: players) else { continue }
@@ -154,6 +165,7 @@ struct GameFileTreeDecoder {
                     context.fail(.outOfRange, at: path.appending("number"), numberNode.location, "the number must be a whole number from 1, found \(NumberText.plain(value))")
                 }
             }
+            setIDs.insert(id)
             sets.append(RawSet(id: id, mover: mover, actions: actions, probabilities: probabilities,
                                label: fields["label"].flatMap { context.string($0, at: path.appending("label")) } ?? id,
                                number: number, location: item.location, path: path))
@@ -164,7 +176,16 @@ struct GameFileTreeDecoder {
     private mutating func decodeNodes(_ node: DocumentNode, players: [String], sets: inout [RawSet]) -> [RawNode] {
         guard let items = context.list(node, at: ["nodes"], what: "a list of tree nodes") else { return [] }
         if items.isEmpty { context.fail(.empty, at: ["nodes"], node.location, "a tree needs at least one node (the root)") }
+        guard items.count <= ReaderLimits.nodes else {
+            context.fail(.tooLarge, at: ["nodes"], node.location,
+                         "\(items.count) nodes; Parley reads trees of at most \(ReaderLimits.nodes) nodes (limit: nodes)")
+            return []
+        }
         let declared = sets.map(\.id)
+        // First index of each declared id, so that a lookup is O(1) (`firstIndex(of:)` made large files quadratic).
+        var declaredIndex: [String: Int] = [:]
+        for (k, name) in declared.enumerated() where declaredIndex[name] == nil { declaredIndex[name] = k }
+        var nodeIDs = Set<String>()
         var nodes: [RawNode] = []
         for (index, item) in items.enumerated() {
             let path = ScenarioPath(["nodes", .index(index)])
@@ -172,7 +193,7 @@ struct GameFileTreeDecoder {
                                               allowed: ["id", "label", "infoset", "player", "actions", "probabilities", "children", "payoffs", "outcome"],
                                               required: [("id", "an id")]),
                   let idNode = fields["id"], let id = context.identifier(idNode, at: path.appending("id"), what: "an id") else { continue }
-            if nodes.contains(where: { $0.id == id }) {
+            if nodeIDs.contains(id) {
                 context.fail(.duplicate, at: path.appending("id"), idNode.location, "the node '\(id)' is defined twice")
             }
             var set: Int?
@@ -183,7 +204,7 @@ struct GameFileTreeDecoder {
                                  hint: "remove '\(key)' here, or remove 'infoset' to give the node a set of its own")
                 }
                 if let name = context.string(setNode, at: path.appending("infoset"), what: "an information set id") {
-                    if let found = declared.firstIndex(of: name) {
+                    if let found = declaredIndex[name] {
                         set = found
                     } else {
                         context.fail(.unknownReference, at: path.appending("infoset"), setNode.location, "unknown information set '\(name)'",
@@ -233,6 +254,7 @@ struct GameFileTreeDecoder {
             if !outcome.isEmpty, fields["payoffs"] == nil {
                 context.fail(.missingField, at: path.appending("payoffs"), item.location, "an outcome label needs payoffs on the same node")
             }
+            nodeIDs.insert(id)
             nodes.append(RawNode(id: id, label: fields["label"].flatMap { context.string($0, at: path.appending("label")) } ?? id,
                                  set: set, children: children, childrenPath: path.appending("children"), payoffs: payoffs,
                                  outcome: outcome, location: item.location))
@@ -303,11 +325,15 @@ struct GameFileTreeDecoder {
         }
         guard context.errors.isEmpty else { return nil }
         var infosets: [ExtensiveFormGame.InformationSet] = []
+        // Every number below the last one assigned to a mover is taken (the sets only grow), so
+        // each search starts there: linear in all, where starting from 1 was quadratic.
+        var lastAssigned: [ExtensiveFormGame.Mover: Int] = [:]
         for set in sets {
-            var number = set.number ?? 1
+            var number = set.number ?? lastAssigned[set.mover, default: 1]
             if set.number == nil {
                 while taken[set.mover, default: []].contains(number) { number += 1 }
                 taken[set.mover, default: []].insert(number)
+                lastAssigned[set.mover] = number
             }
             infosets.append(ExtensiveFormGame.InformationSet(mover: set.mover, number: number, label: set.label, actions: set.actions,
                                                              probabilities: set.probabilities))

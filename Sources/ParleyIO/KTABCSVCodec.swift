@@ -17,8 +17,6 @@ import ParleyCore
 enum KTABCSVCodec {
     static let formatName = "KTAB CSV"
     static let idColumnHeader = "Parley id"
-    /// The largest number of actors or dimensions line 1 may declare (KTAB itself stops at 250 actors).
-    static let maximumCount = 100_000
 
     /// Reads a KTAB CSV file.
     /// - Throws: `ScenarioErrors` listing every problem, each with its line and column.
@@ -38,8 +36,8 @@ enum KTABCSVCodec {
         if head.count < 4 {
             context.fail(.missingField, at: .root, at(1), "KTAB CSV line 1: expected <name>,<description>,<number of actors>,<number of dimensions>, found \(head.count) field(s)")
         } else {
-            declaredActors = count(head[2], what: "number of actors", line: 1, context: &context)
-            declaredDimensions = count(head[3], what: "number of dimensions", line: 1, context: &context)
+            declaredActors = count(head[2], what: "number of actors", limit: (ReaderLimits.stakeholders, "stakeholders"), line: 1, context: &context)
+            declaredDimensions = count(head[3], what: "number of dimensions", limit: (ReaderLimits.issues, "issues"), line: 1, context: &context)
         }
         let name = head.first.map { unescape($0.text) } ?? ""
         let summary = head.count > 1 ? unescape(head[1].text) : ""
@@ -81,6 +79,10 @@ enum KTABCSVCodec {
 
         // Lines 3...: one row per actor.
         let rows = lines.dropFirst(2).filter { !$0.fields.allSatisfy(\.text.isEmpty) }
+        guard rows.count <= ReaderLimits.stakeholders else {
+            throw ScenarioErrors([ScenarioError(.tooLarge, "KTAB CSV: \(rows.count) actor rows; Parley reads scenarios of at most \(ReaderLimits.stakeholders) stakeholders (limit: stakeholders)",
+                                                location: at(3))])
+        }
         for row in rows {
             if let parsed = actorRow(row.fields, line: row.number, dimensions: draft.dimensions, expected: expected,
                                      idColumn: idColumn, context: &context) {
@@ -182,10 +184,17 @@ enum KTABCSVCodec {
                              positions: positions, saliences: saliences, id: id, location: at(1))
     }
 
-    private static func count(_ field: DelimitedField, what: String, line: Int, context: inout DecodingContext) -> Int? {
-        if let value = Int(field.text), (1...maximumCount).contains(value) { return value }
-        context.fail(.invalidValue, at: .root, SourceLocation(file: context.file, line: line, column: field.column),
-                     "KTAB CSV line \(line), column \(field.column) (\(what)): expected a whole number 1-\(maximumCount), found '\(field.text)'")
+    private static func count(_ field: DelimitedField, what: String, limit: (count: Int, name: String), line: Int,
+                              context: inout DecodingContext) -> Int? {
+        let at = SourceLocation(file: context.file, line: line, column: field.column)
+        if let value = Int(field.text), value > limit.count {
+            context.fail(.tooLarge, at: .root, at,
+                         "KTAB CSV line \(line), column \(field.column) (\(what)): \(value); Parley reads scenarios of at most \(limit.count) \(limit.name) (limit: \(limit.name))")
+            return nil
+        }
+        if let value = Int(field.text), value >= 1 { return value }
+        context.fail(.invalidValue, at: .root, at,
+                     "KTAB CSV line \(line), column \(field.column) (\(what)): expected a whole number 1-\(limit.count), found '\(field.text)'")
         return nil
     }
 

@@ -50,7 +50,12 @@ enum KTABXMLCodec {
         }
         if let dimensions = root.child("Dimensions") {
             checkChildren(dimensions, allowed: ["dName"], repeating: ["dName"], context: &context)
-            for (index, node) in dimensions.children("dName").enumerated() {
+            let names = dimensions.children("dName")
+            guard names.count <= ReaderLimits.issues else {
+                throw ScenarioErrors([ScenarioError(.tooLarge, "\(names.count) <dName> elements; Parley reads scenarios of at most \(ReaderLimits.issues) issues (limit: issues)",
+                                                    location: dimensions.location)])
+            }
+            for (index, node) in names.enumerated() {
                 let dimensionName = node.trimmedText
                 if dimensionName.isEmpty {
                     context.fail(.invalidValue, at: .root, node.location, "empty <dName>: dimension \(index + 1) needs a name")
@@ -64,7 +69,12 @@ enum KTABXMLCodec {
         }
         if let actors = root.child("Actors") {
             checkChildren(actors, allowed: ["Actor"], repeating: ["Actor"], context: &context)
-            for actor in actors.children("Actor") {
+            let list = actors.children("Actor")
+            guard list.count <= ReaderLimits.stakeholders else {
+                throw ScenarioErrors([ScenarioError(.tooLarge, "\(list.count) <Actor> elements; Parley reads scenarios of at most \(ReaderLimits.stakeholders) stakeholders (limit: stakeholders)",
+                                                    location: actors.location)])
+            }
+            for actor in list {
                 if let row = readActor(actor, dimensions: draft.dimensions, context: &context) {
                     draft.rows.append(row)
                 } else if let name = actor.child("name")?.trimmedText {

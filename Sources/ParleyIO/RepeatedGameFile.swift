@@ -59,6 +59,11 @@ public enum RepeatedGameFile {
             turns = integer(f["turns"], top.appending("horizon").appending("turns"), &c, range: 2...100_000) ?? 0
             unit = f["unit"].flatMap { c.string($0, at: top.appending("horizon").appending("unit")) } ?? unit
             start = f["start"].flatMap { c.string($0, at: top.appending("horizon").appending("start")) } ?? start
+            if let startNode = f["start"], let year = RepeatedGameCase.startYear(start, unit: unit), year.magnitude > UInt(RepeatedGameCase.maximumYear) {
+                c.fail(.outOfRange, at: top.appending("horizon").appending("start"), startNode.location,
+                       "the start year \(year) is beyond ±\(RepeatedGameCase.maximumYear) (limit: start year)",
+                       hint: "write the calendar year of turn 1, such as 2001-Q4 or 2001")
+            }
         }
         var game = StageGame.prisonersDilemma
         if let node = fields["game"], let f = c.fields(node, at: top.appending("game"), what: "the stage game",
@@ -133,11 +138,12 @@ public enum RepeatedGameFile {
 
     private static func integer(_ node: DocumentNode?, _ path: ScenarioPath, _ c: inout DecodingContext, range: ClosedRange<Int>) -> Int? {
         guard let node, let value = c.number(node, at: path, what: "a whole number") else { return nil }
-        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        // `Int(exactly:)`: `Double(Int.max)` is 2^63, which `Int(_:)` cannot hold.
+        guard let whole = Int(exactly: value), range.contains(whole) else {
             c.fail(.outOfRange, at: path, node.location, "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(NumberText.plain(value))")
             return nil
         }
-        return Int(value)
+        return whole
     }
 
     private static func strategy(_ node: DocumentNode, _ path: ScenarioPath, _ c: inout DecodingContext) -> RepeatedPlayer? {
@@ -169,3 +175,15 @@ public enum RepeatedGameFile {
     }
 }
 
+extension RepeatedGameCase {
+    /// The largest start year a case file may give (in magnitude): 1,000,000.
+    public static let maximumYear = 1_000_000
+
+    /// The year `start` names for a `quarter` ("2001-Q4") or `year` ("2001") unit, if any.
+    static func startYear(_ start: String, unit: String) -> Int? {
+        let parts = start.split(separator: "-")
+        if unit == "quarter", parts.count == 2, parts[1].first == "Q" { return Int(parts[0]) }
+        if unit == "year" { return Int(start) }
+        return nil
+    }
+}

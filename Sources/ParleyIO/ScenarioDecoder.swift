@@ -63,12 +63,14 @@ struct ScenarioDecoder {
             decoder.decodeSource(node, at: path)
         }
         sourceIDs = sources?.map(\.id)
-        let issues = decodeList(fields["issues"], at: ["issues"], what: "a list of issues") { decoder, node, path in
+        let issues = decodeList(fields["issues"], at: ["issues"], what: "a list of issues",
+                                limit: (ReaderLimits.issues, "issues")) { decoder, node, path in
             let issue = decoder.decodeIssue(node, at: path)
             if let issue, decoder.scales[issue.id] == nil { decoder.scales[issue.id] = issue.scale }
             return issue
         }
-        let stakeholders = decodeList(fields["stakeholders"], at: ["stakeholders"], what: "a list of stakeholders") { decoder, node, path in
+        let stakeholders = decodeList(fields["stakeholders"], at: ["stakeholders"], what: "a list of stakeholders",
+                                      limit: (ReaderLimits.stakeholders, "stakeholders")) { decoder, node, path in
             decoder.decodeStakeholder(node, at: path)
         }
         let uncertainty = fields["uncertainty"].flatMap { decodeUncertainty($0, at: ["uncertainty"]) }
@@ -97,11 +99,16 @@ struct ScenarioDecoder {
 
     /// Decodes each item; the list is `nil` if any item failed (errors are recorded).
     mutating func decodeList<T>(
-        _ node: DocumentNode?, at path: ScenarioPath, what: String,
+        _ node: DocumentNode?, at path: ScenarioPath, what: String, limit: (count: Int, name: String)? = nil,
         _ item: (inout ScenarioDecoder, DocumentNode, ScenarioPath) -> T?
     ) -> [T]? {
         guard let node else { return [] }
         guard let items = context.list(node, at: path, what: what) else { return nil }
+        if let limit, items.count > limit.count {
+            context.fail(.tooLarge, at: path, node.location,
+                         "\(items.count) \(limit.name); Parley reads scenarios of at most \(limit.count) \(limit.name) (limit: \(limit.name))")
+            return nil
+        }
         var result: [T] = []
         var failed = false
         for (index, itemNode) in items.enumerated() {

@@ -100,7 +100,10 @@ public enum ScenarioFile {
 
     /// The format named by the extension; for unknown extensions, JSON if the text starts
     /// with `{`, else YAML.
-    static func detectFormat(_ path: String, text: String) -> ScenarioFormat {
+    /// The format of `text` read from `path`: by content first (``ScenarioFormat/init(sniffing:)``),
+    /// then by extension, then JSON for text starting with `{` and YAML otherwise.
+    public static func detectFormat(_ path: String, text: String) -> ScenarioFormat {
+        if let format = ScenarioFormat(sniffing: text) { return format }
         if let format = ScenarioFormat(path: path) { return format }
         let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
         return first == "{" ? .json : .yaml

@@ -1,4 +1,5 @@
 public import ParleyCore
+import Foundation
 
 /// The scenario file formats Parley reads and writes.
 public enum ScenarioFormat: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -27,6 +28,36 @@ public enum ScenarioFormat: String, Sendable, CaseIterable, CustomStringConverti
         case "tsv", "txt", "dat": self = .decideTSV
         default: return nil
         }
+    }
+
+    /// The format the text itself announces, when it does so unmistakably, else `nil`:
+    /// decide TSV when a line among the first 50 non-blank ones starts with a decide row tag
+    /// (`#A`, `#P`, `#M`, `#D`, `#O`, quoted or not) followed by a tab, KTAB XML when the text
+    /// starts with `<`. decide ships its inputs as `.csv` files, so content must come before the
+    /// extension; YAML, JSON and KTAB CSV carry no such mark and are told by the extension.
+    /// - Complexity: O(length of the first 50 non-blank lines).
+    public init?(sniffing text: String) {
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        if first == "<" {
+            self = .ktabXML
+            return
+        }
+        var seen = 0
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            seen += 1
+            if seen > 50 { break }
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            var tag = line[..<tab].trimmingCharacters(in: .whitespaces)
+            if tag.count >= 2, tag.hasPrefix("'") || tag.hasPrefix("\""), tag.last == tag.first {
+                tag = String(tag.dropFirst().dropLast())
+            }
+            if ["#A", "#P", "#M", "#D", "#O"].contains(tag) {
+                self = .decideTSV
+                return
+            }
+        }
+        return nil
     }
 
     /// Whether the format keeps everything a scenario holds (evidence, sources, anchors, uncertainty).

@@ -95,12 +95,19 @@ public struct ShardFile: Sendable {
     /// Reads a shard file.
     /// - Throws: `ScenarioErrors` naming the file and what is wrong with it.
     public static func read(_ path: String) throws(ScenarioErrors) -> ShardFile {
-        let contents = try ScenarioFile.readText(path, limit: 1 << 30)
-        guard let root = try JSONDocumentReader.read(contents, file: path) else {
+        try decode(try ScenarioFile.readText(path, limit: 1 << 30), file: path)
+    }
+
+    /// Parses a shard file's text; `file` names it in errors.
+    /// - Throws: ``ScenarioErrors`` as ``read(_:)``, with every size checked against
+    ///   ``ReaderLimits`` (runs, shards) before it is used.
+    public static func decode(_ contents: String, file: String?) throws(ScenarioErrors) -> ShardFile {
+        let path = file ?? "<input>"
+        guard let root = try JSONDocumentReader.read(contents, file: file) else {
             throw ScenarioErrors([ScenarioError(.emptyFile, "\(path) holds no shard")])
         }
         func fail(_ message: String) -> ScenarioErrors {
-            ScenarioErrors([ScenarioError(.invalidValue, "\(path) is not a Parley shard file: \(message)", location: SourceLocation(file: path, line: 1, column: 1))])
+            ScenarioErrors([ScenarioError(.invalidValue, "\(path) is not a Parley shard file: \(message)", location: SourceLocation(file: file, line: 1, column: 1))])
         }
         guard case .mapping(let pairs, _) = root else { throw fail("expected a JSON object") }
         func field(_ key: String) -> DocumentNode? { pairs.first { $0.key.text == key }?.value }
@@ -119,10 +126,22 @@ public struct ShardFile: Sendable {
               let index = int(manifestValue("shard_index")), let count = int(manifestValue("shard_count")),
               let models = texts(manifestValue("models")), let issues = texts(manifestValue("issues"))
         else { throw fail("the manifest lacks a field or has one of the wrong type") }
+        guard (1...ReaderLimits.runs).contains(runs) else {
+            throw fail("manifest.runs is \(runs); a sweep has 1 to \(ReaderLimits.runs) runs (limit: runs)")
+        }
+        guard (1...ReaderLimits.shards).contains(count) else {
+            throw fail("manifest.shard_count is \(count); a sweep has 1 to \(ReaderLimits.shards) shards (limit: shards)")
+        }
+        guard (0..<count).contains(index) else {
+            throw fail("manifest.shard_index is \(index); with shard_count \(count) it must be 0 to \(count - 1)")
+        }
         guard let scenarioNode = field("scenario") else { throw fail("no scenario") }
-        var decoder = ScenarioDecoder(file: path)
+        var decoder = ScenarioDecoder(file: file)
         let scenario = try decoder.decode(scenarioNode)
         guard case .sequence(let items, _)? = field("results") else { throw fail("no results list") }
+        guard items.count <= runs else {
+            throw fail("the file holds \(items.count) results but manifest.runs is \(runs)")
+        }
         var results: [ReplicateResult] = []
         for item in items {
             guard case .mapping(let entry, _) = item,

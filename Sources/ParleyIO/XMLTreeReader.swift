@@ -42,6 +42,9 @@ struct XMLTreeReader {
     private var line = 1
     private var column = 1
 
+    /// The deepest element nesting read: 200 (KTAB's files nest 4 deep).
+    static let maximumDepth = 200
+
     /// Reads the document in `text`.
     /// - Throws: `ScenarioErrors` with the first syntax error, located.
     static func read(_ text: String, file: String?) throws(ScenarioErrors) -> XMLNode {
@@ -123,6 +126,9 @@ struct XMLTreeReader {
                     } else {
                         guard root == nil || !stack.isEmpty else {
                             throw failure("a second root element <\(node.element.name)>: a document has one", at: start)
+                        }
+                        guard stack.count < Self.maximumDepth else {
+                            throw failure("elements nest deeper than \(Self.maximumDepth) levels (limit: nesting depth)", at: start)
                         }
                         stack.append(node.element)
                     }

@@ -36,9 +36,15 @@ public struct MonteCarloPlan: Sendable, Hashable {
     /// The replicates of shard `index` (0-based) of `count`: a contiguous block, so that the
     /// shards in order are the whole run in order.
     public func replicates(shard index: Int, of count: Int) -> Range<Int> {
-        let lower = runs * index / count
-        let upper = runs * (index + 1) / count
-        return lower..<upper
+        guard count > 0, runs >= 0, (0..<count).contains(index) else { return 0..<0 }
+        // runs × index / count without overflow: the full-width product, then the quotient
+        // (at most runs, since index < count).
+        func share(_ k: Int) -> Int {
+            let (product, overflow) = runs.multipliedReportingOverflow(by: k)
+            if !overflow { return product / count }
+            return count.dividingFullWidth(runs.multipliedFullWidth(by: k)).quotient
+        }
+        return share(index)..<share(index + 1)
     }
 }
 

@@ -81,6 +81,16 @@ public final class RunStore: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
+            // Another program's database (tables, but none of the store's bookkeeping): refuse it
+            // rather than add tables to it.
+            let foreign = try database.read { db -> [String] in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                return tables.isEmpty || tables.contains("grdb_migrations") ? [] : tables
+            }
+            guard foreign.isEmpty else {
+                throw StoreError(message: "it is another program's database (tables \(foreign.prefix(5).joined(separator: ", "))); "
+                                 + "Parley keeps its runs in a file of its own: set PARLEY_STORE to a new path")
+            }
             try Self.migrator.migrate(database)
         } catch {
             throw StoreError(.cannotOpen, message: "cannot open the run store at \(path): \(error)", path: path)
@@ -158,7 +168,8 @@ public final class RunStore: Sendable {
     public func replicates(run id: Int64) throws(StoreError) -> [ReplicateResult] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT idx, payload FROM replicate WHERE run_id = ? ORDER BY idx", arguments: [id]).compactMap { row in
-                ReplicateCodec.decode(index: row["idx"], row["payload"])
+                // Throwing decoders: a foreign or damaged database gives an error, never a trap.
+                ReplicateCodec.decode(index: try row.decode(Int.self, forColumn: "idx"), try row.decode(String.self, forColumn: "payload"))
             }
         }
     }
@@ -191,12 +202,19 @@ public final class RunStore: Sendable {
         SELECT run.*, (SELECT COUNT(*) FROM replicate WHERE replicate.run_id = run.id) AS replicate_count FROM run
         """
 
-    private static func record(_ row: Row) -> RunRecord {
+    /// A row as a record, with GRDB's throwing decoders: a database written by something else
+    /// (missing columns, NULLs, values of the wrong type) gives an error, never a trap.
+    private static func record(_ row: Row) throws -> RunRecord {
         RunRecord(
-            id: row["id"], command: row["command"], scenarioName: row["scenario_name"], scenarioHash: row["scenario_sha256"],
-            parameters: row["parameters"], seed: (row["seed"] as String?).flatMap { UInt64($0) }, version: row["parley_version"],
-            startedAt: row["started_at"], finishedAt: row["finished_at"], durationSeconds: row["duration_seconds"],
-            status: RunRecord.Status(rawValue: row["status"]) ?? .failed, result: row["result"], replicateCount: row["replicate_count"])
+            id: try row.decode(forColumn: "id"), command: try row.decode(forColumn: "command"),
+            scenarioName: try row.decode(forColumn: "scenario_name"), scenarioHash: try row.decode(forColumn: "scenario_sha256"),
+            parameters: try row.decode(forColumn: "parameters"),
+            seed: (try row.decode(String?.self, forColumn: "seed")).flatMap { UInt64($0) },
+            version: try row.decode(forColumn: "parley_version"),
+            startedAt: try row.decode(forColumn: "started_at"), finishedAt: try row.decode(forColumn: "finished_at"),
+            durationSeconds: try row.decode(forColumn: "duration_seconds"),
+            status: RunRecord.Status(rawValue: try row.decode(String.self, forColumn: "status")) ?? .failed,
+            result: try row.decode(forColumn: "result"), replicateCount: try row.decode(forColumn: "replicate_count"))
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

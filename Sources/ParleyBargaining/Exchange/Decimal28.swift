@@ -83,7 +83,7 @@ public struct Decimal28: Sendable, Comparable, Hashable, CustomStringConvertible
                 guard seenDigit else { return nil }
                 var rest = ""
                 while let d = iterator.next() { rest.unicodeScalars.append(Unicode.Scalar(d)) }
-                guard let power = Int(rest), abs(power) < 1_000_000_000 else { return nil }
+                guard let power = Int(rest), power.magnitude < 1_000_000_000 else { return nil }  // not `abs`: Int.min traps
                 exponent += power
                 character = nil
                 break

@@ -30,6 +30,10 @@ public struct ExactInt: Sendable, Hashable, Comparable, CustomStringConvertible,
         } else if magnitude.bitWidth <= 63, let word = magnitude.words.first {
             let small = Int(bitPattern: word)
             storage = .small(value.sign == .minus ? -small : small)
+        } else if value.sign == .minus, magnitude.bitWidth == 64, magnitude.words.count == 1,
+                  let word = magnitude.words.first, word == Int.min.magnitude {
+            // -2^63 fits a machine word: keep the invariant that `.big` never holds it.
+            storage = .small(Int.min)
         } else {
             storage = .big(value)
         }

@@ -57,14 +57,27 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible,
         self.denominator = d
     }
 
+    /// The most digits ``init(_:)`` reads in a number (mantissa, or each side of a fraction):
+    /// 1,000. Readers name this limit in their errors; it keeps a hostile file from costing
+    /// quadratic time in digit conversion and in every later operation.
+    public static let maximumDigits = 1_000
+
+    /// The largest decimal exponent magnitude ``init(_:)`` accepts: 4,000 (`1e4000`, `1e-4000`).
+    public static let maximumExponent = 4_000
+
     /// Parses `3`, `-2`, `1/3`, `0.25`, `.5`, `-1.5e-3` and `2E4` exactly (a decimal is read as
-    /// the fraction it denotes, not through `Double`). `nil` for anything else.
+    /// the fraction it denotes, not through `Double`). `nil` for anything else, and for more
+    /// than ``maximumDigits`` digits or an exponent beyond ``maximumExponent``.
+    /// - Complexity: O(d²) for d ≤ ``maximumDigits`` digits, plus O(e²) for the exponent e.
     public init?(_ text: some StringProtocol) {
         let text = String(text)
+        // Two signs, a dot, an exponent and its sign and digits: a small allowance over the digits.
+        guard text.utf8.count <= 2 * Self.maximumDigits + 16 else { return nil }
         if let slash = text.firstIndex(of: "/") {
             let top = text[..<slash]
             let bottom = text[text.index(after: slash)...]
-            guard let n = ExactInt(top.hasPrefix("+") ? top.dropFirst() : top),
+            guard top.utf8.count <= Self.maximumDigits + 1, bottom.utf8.count <= Self.maximumDigits,
+                  let n = ExactInt(top.hasPrefix("+") ? top.dropFirst() : top),
                   !bottom.hasPrefix("-"), !bottom.hasPrefix("+"),
                   let d = ExactInt(bottom), !d.isZero else { return nil }
             self.init(reducing: n, d)
@@ -79,8 +92,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible,
         var exponent = 0
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let exponentText = body[body.index(after: e)...]
+            // `magnitude`, not `abs`: `abs(Int.min)` traps (`1e-9223372036854775808`).
             guard let parsed = Int(exponentText.hasPrefix("+") ? exponentText.dropFirst() : exponentText),
-                  abs(parsed) <= 4000 else { return nil }
+                  parsed.magnitude <= UInt(Self.maximumExponent) else { return nil }
             exponent = parsed
             body = body[..<e]
         }
@@ -98,7 +112,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible,
                 return nil
             }
         }
-        guard !digits.isEmpty, let mantissa = ExactInt(digits) else { return nil }
+        guard !digits.isEmpty, digits.utf8.count <= Self.maximumDigits, let mantissa = ExactInt(digits) else { return nil }
         let scale = exponent - fractionDigits
         let power = Rational.powerOfTen(abs(scale))
         let value = scale >= 0 ? Rational(mantissa * power) : Rational(reducing: mantissa, power)

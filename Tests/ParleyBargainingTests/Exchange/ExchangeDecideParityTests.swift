@@ -19,6 +19,13 @@ import Testing
         ("bonn-2001.json", .decimal, 10, 121),
         ("ec-car-emissions.json", .decimal, 1, 0),
         ("synthetic-15x13.json", .decimal, 10, 1_663),
+        // Inputs shaped like decide's own data/input/*.csv (scripts/decide_shaped_inputs.py):
+        // decimals match every round; binary matches the river case in full and the harbour
+        // case for 3 rounds (92 exchanges), parting at a knife edge in round 4.
+        ("harbour.json", .decimal, 10, 233),
+        ("river.json", .decimal, 10, 154),
+        ("harbour.json", .double, 3, 92),
+        ("river.json", .double, 10, 154),
     ]
 
     /// The 15 x 13 case in decimals (10 rounds) and in binary (4 rounds: it parts from decide in

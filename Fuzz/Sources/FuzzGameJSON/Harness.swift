@@ -1,0 +1,10 @@
+import FuzzSupport
+
+/// libFuzzer entry point: the Parley game file, JSON reader on arbitrary bytes. It must return for every
+/// input, with a value or a located error, without trapping, leaking or hanging.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard let text = FuzzInput.text(data, size) else { return 0 }
+    FuzzInput.decodeGame(text, .json)
+    return 0
+}
