@@ -36,7 +36,8 @@ final class NeuralNetworkData: Sendable {
     }
 }
 
-/// Plays a ``NeuralNetworkData``. O(hidden × 17) per round.
+/// Plays a ``NeuralNetworkData``, reproducing axelrod's arithmetic (including the integer
+/// truncation of its vectorised ReLU). O(hidden × 17) per round.
 struct NeuralNetworkPlayer: RepeatedStrategy {
     let data: NeuralNetworkData
 
@@ -56,11 +57,20 @@ struct NeuralNetworkPlayer: RepeatedStrategy {
             Double(h.count),
         ]
         let f = NeuralNetworkData.features
-        var output = 0.0
+        var hidden = Array(repeating: 0.0, count: data.hidden)
         for j in 0..<data.hidden {
             var sum = 0.0
             for k in 0..<f { sum += data.inputToHidden[j * f + k] * x[k] }
-            let value = Swift.max(data.bias[j] + sum, 0)
+            hidden[j] = data.bias[j] + sum
+        }
+        // axelrod's ReLU is `np.vectorize(lambda x: max(x, 0))`, whose output type is that of
+        // its first result: when the first hidden value is negative, `max` returns the integer
+        // 0 and every value is then truncated to an integer.
+        let integral = (hidden.first ?? 0) < 0
+        var output = 0.0
+        for j in 0..<data.hidden {
+            var value = Swift.max(hidden[j], 0)
+            if integral { value = value.rounded(.towardZero) }
             output += value * data.hiddenToOutput[j]
         }
         return output > 0 ? .cooperate : .defect
