@@ -10,6 +10,10 @@ Tests/ParleyGamesTests/Fixtures/axelrod/:
 - classic.json: the 9-strategy classic tournament (turns 200, repetitions 10, seed 1):
   ranking, normalised scores, scores, wins, cooperating rating, payoff matrix; and the same
   with Random(0.5) added (seed 1), whose ranking is seed-specific (a sanity check only).
+- catalogue.json: axelrod.all_strategies (244 in 4.14.0): class name, str(player) and
+  whether it is stochastic.
+- sixteen.json: issue 16's "done when" tournament of 16 deterministic strategies (turns
+  200, repetitions 10, seed 1), same fields as classic.json.
 - stochastic.json: for each stochastic strategy against four fixed opponents, the mean and
   standard deviation over 100 seeded 200-turn matches of the strategy's cooperation rate and
   score per turn; plus noisy matches of deterministic pairs, and Moran fixation counts.
@@ -39,10 +43,42 @@ Prober Prober2 Prober3 Prober4 HardProber Detective CollectiveStrategy Handshake
 WinShiftLoseStay FirstByDavis FirstByDowning FirstByNydegger FirstByShubik FirstBySteinAndRapoport FirstByTidemanAndChieruzzi
 CyclerDC CyclerCCD CyclerDDC CyclerCCCD CyclerCCCCCD CyclerCCCDCD AntiCycler Appeaser TrickyCooperator TrickyDefector""".split()
 
+# Added for issue 16 (hand-written ports), then the table-driven families that
+# scripts/axelrod_strategy_data.py exports (finite-state machines, lookup tables, networks).
+DETERMINISTIC += """DefectorHunter CooperatorHunter AlternatorHunter CycleHunter EventualCycleHunter MathConstantHunter
+RandomHunter Golden Pi e ThueMorse ThueMorseInverse AON2 DelayedAON1 MEM2 APavlov2006 APavlov2011 ShortMem VeryBad
+Grumpy Doubler Resurrection DoubleResurrection GradualKiller Adaptive RevisedDowning Momentum FrequencyAnalyzer
+ContriteTitForTat SecondByGladstein SecondByGrofman SecondByWhite SecondByWeiner SecondByYamachi SecondByGraaskampKatzen
+SecondByMikkelson SecondByRowsam SecondByBorufsen SecondByRichardHufford SecondByTidemanAndChieruzzi MetaHunter
+MetaHunterAggressive""".split()
+
 STOCHASTIC = """GTFT Random DynamicTwoTitsForTat Michaelos RandomTitForTat BurnBothEnds ForgetfulFoolMeOnce NaiveProber
 RemorsefulProber Calculator FirmButFair StochasticCooperator StochasticWSLS SoftJoss ALLCorALLD ZDExtort2 ZDExtort2v2
 ZDExtort3 ZDExtort4 ZDGTFT2 ZDGen2 ZDSet2 ZDMischief ZDExtortion FirstByFeld FirstByGraaskamp FirstByGrofman FirstByJoss
 FirstByTullock FirstByAnonymous AverageCopier NiceAverageCopier Negation Desperate Hopeless Willing Inverse""".split()
+STOCHASTIC += """Stalker WorseAndWorse KnowledgeableWorseAndWorse WorseAndWorse2 WorseAndWorse3 BetterAndBetter
+SelfSteem SecondByChampion SecondByEatherley SecondByGetzler SecondByLeyvraz SecondByWmAdams SecondByBlack SecondByCave
+SecondByAppold SecondByKluepfel AdaptorBrief AdaptorLong BushMosteller RiskyQLearner ArrogantQLearner HesitantQLearner
+CautiousQLearner SecondByTranquilizer SecondByHarrington""".split()
+
+
+def table_driven():
+    """The keys of the table-driven strategies, split into deterministic and stochastic."""
+    from axelrod_strategy_data import exported_classes
+    det, sto = [], []
+    for cls in exported_classes():
+        (sto if axl.Classifiers["stochastic"](cls()) else det).append(cls.__name__)
+    return det, sto
+
+
+_det, _sto = table_driven()
+DETERMINISTIC += _det
+STOCHASTIC += _sto
+
+# The "done when" tournament of issue 16: 16 deterministic strategies, most of them added
+# for that issue, ranked and scored by axelrod.
+SIXTEEN = ["TitForTat", "Grudger", "Fortress3", "Fortress4", "Predator", "Raider", "EvolvedLookerUp2_2_2", "EvolvedANN",
+           "EvolvedFSM16", "Winner12", "ThueMorse", "Golden", "CycleHunter", "MEM2", "SecondByBorufsen", "APavlov2011"]
 
 OPPONENTS = ["Cooperator", "Defector", "TitForTat", "Alternator"]
 CLASSIC = ["Cooperator", "Defector", "TitForTat", "Grudger", "TitFor2Tats", "Alternator", "WinStayLoseShift",
@@ -145,6 +181,15 @@ def stochastic():
     return {"axelrod": axl.__version__, "turns": TURNS, "rows": rows, "moran": moran}
 
 
+def catalogue():
+    """Every strategy of axelrod.all_strategies: class name, printed name, stochasticity."""
+    rows = []
+    for cls in axl.all_strategies:
+        player = cls()
+        rows.append({"key": cls.__name__, "name": str(player), "stochastic": bool(axl.Classifiers["stochastic"](player))})
+    return {"axelrod": axl.__version__, "count": len(rows), "strategies": rows}
+
+
 def write(name, data):
     path = os.path.join(OUT, name)
     with open(path, "w") as f:
@@ -155,11 +200,18 @@ def write(name, data):
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    what = sys.argv[1:] or ["histories", "classic", "stochastic"]
+    what = sys.argv[1:] or ["data", "catalogue", "histories", "classic", "sixteen", "stochastic"]
+    if "data" in what:
+        import axelrod_strategy_data
+        axelrod_strategy_data.main()
     if "histories" in what:
         write("histories.json", histories())
     if "classic" in what:
         write("classic.json", {"axelrod": axl.__version__, "classic": tournament(CLASSIC, 1),
                                "classic_with_random": tournament(CLASSIC + ["Random"], 1)})
+    if "catalogue" in what:
+        write("catalogue.json", catalogue())
+    if "sixteen" in what:
+        write("sixteen.json", {"axelrod": axl.__version__, "sixteen": tournament(SIXTEEN, 1)})
     if "stochastic" in what:
         write("stochastic.json", stochastic())

@@ -17,6 +17,7 @@ enum CatalogEntries {
     static let d: [Choice] = [.defect]
 
     static let all: [Entry] = basic + titForTats + grudgers + majority + probers + memoryOne + zeroDeterminant + first + others
+        + added + AxelrodStrategyData.entries
 
     static let basic: [Entry] = [
         e("Cooperator", "Cooperator", "Axelrod 1984; axelrod cooperator.py") { _ in Cooperator() },

@@ -41,38 +41,47 @@ public struct Tournament: Sendable {
         return out
     }
 
-    /// Plays every match on up to `jobs` threads and reduces the results in match order.
+    /// Plays every match on up to `jobs` threads, streaming the results into running totals.
     ///
+    /// Pairs are played in blocks of `blockSize`; each block's matches are folded into the
+    /// totals in play order and dropped before the next block starts, so the result is the
+    /// same for any number of jobs and memory stays O(players² + blockSize × repetitions).
     /// A pair of deterministic players meets once when matches are repeatable (fixed
     /// length, no noise); its repetitions copy that match, as axelrod's deterministic cache
     /// does.
-    /// - Complexity: O(pairs × repetitions × turns) time; O(pairs × repetitions) memory.
-    public func play(jobs: Int = Tournament.defaultJobs) -> TournamentResult {
+    /// - Complexity: O(pairs × repetitions × turns) time.
+    public func play(jobs: Int = Tournament.defaultJobs, blockSize: Int = 2048) -> TournamentResult {
         let pairs = self.pairs
-        let repetitions = self.repetitions
-        let work = pairs.count
-        let workers = Swift.max(1, Swift.min(jobs, work))
-        let next = Atomic<Int>(0)
-        let collected = Mutex<[[MatchSummary]?]>(Array(repeating: nil, count: work))
-        let tournament = self
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var local: [(Int, [MatchSummary])] = []
-            while true {
-                let q = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if q >= work { break }
-                local.append((q, tournament.playPair(pairs[q], pairIndex: q)))
+        let block = Swift.max(1, blockSize)
+        var tally = TournamentTally(players: players.count, repetitions: repetitions)
+        var start = 0
+        while start < pairs.count {
+            let end = Swift.min(pairs.count, start + block)
+            let work = end - start
+            let workers = Swift.max(1, Swift.min(jobs, work))
+            let next = Atomic<Int>(0)
+            let collected = Mutex<[[MatchSummary]?]>(Array(repeating: nil, count: work))
+            let tournament = self
+            let offset = start
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var local: [(Int, [MatchSummary])] = []
+                while true {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if k >= work { break }
+                    local.append((k, tournament.playPair(pairs[offset + k], pairIndex: offset + k)))
+                }
+                collected.withLock { all in
+                    for (k, summaries) in local { all[k] = summaries }
+                }
             }
-            collected.withLock { all in
-                for (q, summaries) in local { all[q] = summaries }
+            let summaries = collected.withLock { $0 }
+            for k in 0..<work {
+                let pair = pairs[offset + k]
+                tally.add(pair.0, pair.1, summaries[k] ?? [])
             }
+            start = end
         }
-        let summaries = collected.withLock { $0 }
-        var matches: [PairOutcome] = []
-        matches.reserveCapacity(work)
-        for (q, pair) in pairs.enumerated() {
-            matches.append(PairOutcome(first: pair.0, second: pair.1, matches: summaries[q] ?? []))
-        }
-        return TournamentResult(players: players, repetitions: repetitions, outcomes: matches)
+        return TournamentResult(players: players, tally: tally)
     }
 
     private func playPair(_ pair: (Int, Int), pairIndex: Int) -> [MatchSummary] {
@@ -92,11 +101,4 @@ public struct Tournament: Sendable {
     public static var defaultJobs: Int {
         Parallelism.defaultJobs
     }
-}
-
-/// The matches of one pair, one summary per repetition.
-public struct PairOutcome: Sendable {
-    public let first: Int
-    public let second: Int
-    public let matches: [MatchSummary]
 }

@@ -7,8 +7,6 @@
 public struct TournamentResult: Sendable {
     public let players: [RepeatedPlayer]
     public let repetitions: Int
-    /// Every pair's matches, in play order.
-    public let outcomes: [PairOutcome]
 
     /// `scores[i][r]`: player i's total payoff against the others in repetition r.
     public let scores: [[Double]]
@@ -26,51 +24,21 @@ public struct TournamentResult: Sendable {
     /// Player indices, best first.
     public let ranking: [Int]
 
-    init(players: [RepeatedPlayer], repetitions: Int, outcomes: [PairOutcome]) {
+    /// The result of a finished tally (every pair's matches folded in, in play order).
+    init(players: [RepeatedPlayer], tally: TournamentTally) {
         let n = players.count
+        let repetitions = tally.repetitions
         self.players = players
         self.repetitions = repetitions
-        self.outcomes = outcomes
-        var scores = Array(repeating: Array(repeating: 0.0, count: repetitions), count: n)
-        var perTurnSums = scores
-        var opponents = Array(repeating: Array(repeating: 0, count: repetitions), count: n)
-        var wins = Array(repeating: Array(repeating: 0, count: repetitions), count: n)
-        var payoffSums = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        var payoffCounts = Array(repeating: Array(repeating: 0, count: n), count: n)
-        var cooperation = Array(repeating: Array(repeating: 0, count: n), count: n)
-        var cooperations = Array(repeating: 0, count: n)
-        var turns = Array(repeating: 0, count: n)
-        for outcome in outcomes {
-            let (i, j) = (outcome.first, outcome.second)
-            for (r, match) in outcome.matches.enumerated() where r < repetitions {
-                let t = Double(Swift.max(match.turns, 1))
-                if i == j {
-                    payoffSums[i][i] += (match.firstScore + match.secondScore) / (2 * t)
-                    payoffCounts[i][i] += 1
-                    cooperation[i][i] += match.firstCooperations
-                    continue
-                }
-                scores[i][r] += match.firstScore
-                scores[j][r] += match.secondScore
-                perTurnSums[i][r] += match.firstScore / t
-                perTurnSums[j][r] += match.secondScore / t
-                opponents[i][r] += 1
-                opponents[j][r] += 1
-                if let winner = match.winner {
-                    if winner == 0 { wins[i][r] += 1 } else { wins[j][r] += 1 }
-                }
-                payoffSums[i][j] += match.firstScore / t
-                payoffSums[j][i] += match.secondScore / t
-                payoffCounts[i][j] += 1
-                payoffCounts[j][i] += 1
-                cooperation[i][j] += match.firstCooperations
-                cooperation[j][i] += match.secondCooperations
-                cooperations[i] += match.firstCooperations
-                cooperations[j] += match.secondCooperations
-                turns[i] += match.turns
-                turns[j] += match.turns
-            }
-        }
+        let scores = tally.scores
+        let perTurnSums = tally.perTurnSums
+        let opponents = tally.opponents
+        let wins = tally.wins
+        let payoffSums = tally.payoffSums
+        let payoffCounts = tally.payoffCounts
+        let cooperation = tally.cooperation
+        let cooperations = tally.cooperations
+        let turns = tally.turns
         self.scores = scores
         normalisedScores = (0..<n).map { i in
             (0..<repetitions).map { r in opponents[i][r] > 0 ? perTurnSums[i][r] / Double(opponents[i][r]) : 0 }
@@ -109,5 +77,66 @@ public struct TournamentResult: Sendable {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// The running totals of a tournament: matches are folded in as they finish, in play order,
+/// and dropped, so memory is O(players² + players × repetitions) whatever the number of
+/// matches.
+struct TournamentTally: Sendable {
+    let repetitions: Int
+    var scores: [[Double]]
+    var perTurnSums: [[Double]]
+    var opponents: [[Int]]
+    var wins: [[Int]]
+    var payoffSums: [[Double]]
+    var payoffCounts: [[Int]]
+    var cooperation: [[Int]]
+    var cooperations: [Int]
+    var turns: [Int]
+
+    init(players n: Int, repetitions: Int) {
+        self.repetitions = repetitions
+        scores = Array(repeating: Array(repeating: 0.0, count: repetitions), count: n)
+        perTurnSums = scores
+        opponents = Array(repeating: Array(repeating: 0, count: repetitions), count: n)
+        wins = opponents
+        payoffSums = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        payoffCounts = Array(repeating: Array(repeating: 0, count: n), count: n)
+        cooperation = payoffCounts
+        cooperations = Array(repeating: 0, count: n)
+        turns = cooperations
+    }
+
+    /// Folds in the matches (one per repetition) of players i and j.
+    mutating func add(_ i: Int, _ j: Int, _ matches: [MatchSummary]) {
+        for (r, match) in matches.enumerated() where r < repetitions {
+            let t = Double(Swift.max(match.turns, 1))
+            if i == j {
+                payoffSums[i][i] += (match.firstScore + match.secondScore) / (2 * t)
+                payoffCounts[i][i] += 1
+                cooperation[i][i] += match.firstCooperations
+                continue
+            }
+            scores[i][r] += match.firstScore
+            scores[j][r] += match.secondScore
+            perTurnSums[i][r] += match.firstScore / t
+            perTurnSums[j][r] += match.secondScore / t
+            opponents[i][r] += 1
+            opponents[j][r] += 1
+            if let winner = match.winner {
+                if winner == 0 { wins[i][r] += 1 } else { wins[j][r] += 1 }
+            }
+            payoffSums[i][j] += match.firstScore / t
+            payoffSums[j][i] += match.secondScore / t
+            payoffCounts[i][j] += 1
+            payoffCounts[j][i] += 1
+            cooperation[i][j] += match.firstCooperations
+            cooperation[j][i] += match.secondCooperations
+            cooperations[i] += match.firstCooperations
+            cooperations[j] += match.secondCooperations
+            turns[i] += match.turns
+            turns[j] += match.turns
+        }
     }
 }

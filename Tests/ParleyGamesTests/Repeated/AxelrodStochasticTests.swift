@@ -36,7 +36,7 @@ import Testing
     }()
 
     @Test func fixtureLoaded() {
-        #expect(Self.rows.count == 37 * 4 + 5)
+        #expect(Self.rows.count == AxelrodCatalogueTests.stochasticCount * 4 + 5)
     }
 
     @Test(arguments: rows)
