@@ -40,18 +40,20 @@ struct SupportBoxSearch {
             boxes += 1
             if boxes > budget { return .budgetExceeded }
             if boxes % 1024 == 0, expired() { return .timedOut }
-            var refining = true
+            var refining = 0
             var discard = false
-            while refining {
-                refining = false
+            var chosen = 0
+            while refining < 8 {
+                refining += 1
                 switch examine(&box) {
                 case .discard: discard = true
                 case .unique(let root):
                     roots.append(root)
                     discard = true
-                case .contracted: refining = true
-                case .split: break
+                case .contracted: continue
+                case .split(let variable): chosen = variable
                 }
+                break
             }
             if discard { continue }
             var widest = 0
@@ -60,6 +62,8 @@ struct SupportBoxSearch {
                 residual.append(box)
                 continue
             }
+            // Split where the equations vary most (the smear heuristic), unless that side is already thin.
+            if box.upper[chosen] - box.lower[chosen] >= Self.smallestWidth / 2 { widest = chosen }
             let middle = (box.lower[widest] + box.upper[widest]) / 2
             var high = box
             high.lower[widest] = middle
@@ -73,9 +77,10 @@ struct SupportBoxSearch {
     enum Verdict {
         case discard
         case unique([Double])
-        /// The box was shrunk by the Krawczyk operator: examine it again.
+        /// The box was shrunk (linear propagation or the Krawczyk operator): examine it again.
         case contracted
-        case split
+        /// Bisect, preferably along this variable.
+        case split(Int)
     }
 
     /// The tests on one box, in order of cost: the simplex, the off-support inequalities and the
@@ -94,6 +99,9 @@ struct SupportBoxSearch {
         var gRadius: [Double] = []
         var jMid: [[Double]] = []
         var jRadius: [[Double]] = []
+        var low = box.lower
+        var high = box.upper
+        var smear = Array(repeating: 0.0, count: d)
         for function in system.functions {
             let e = system.enclose(function, mixtures: x, radii: radii)
             if function.isEquation {
@@ -102,11 +110,35 @@ struct SupportBoxSearch {
                 gRadius.append(function.slack)
                 jMid.append(e.gradient)
                 jRadius.append(e.gradientRadius)
+                for v in 0..<d { smear[v] += (abs(e.gradient[v]) + e.gradientRadius[v]) * radii[v] }
             } else if e.value - e.radius > 0 {
                 return .discard
             }
+            // Linear propagation: value + gradient·h + (terms of degree ≥ 2) must reach 0 (or ≤ 0).
+            if !Self.propagate(e, equation: function.isEquation, centre: centre, radii: radii, lower: &low, upper: &high) {
+                return .discard
+            }
         }
-        guard let y = Self.inverse(jMid) else { return .split }
+        // Each player's free probabilities sum to at most 1 + margin.
+        for j in system.supports.indices {
+            let range = system.variableOffsets[j]..<(system.variableOffsets[j] + system.supports[j].count - 1)
+            let floor = range.reduce(0.0) { $0 + low[$1] }
+            for v in range {
+                let cap = 1 + Self.margin - (floor - low[v])
+                if cap < low[v] { return .discard }
+                high[v] = min(high[v], cap + 1e-15)
+            }
+        }
+        var widest = 0
+        for v in 0..<d where smear[v] > smear[widest] { widest = v }
+        let before = radii.max() ?? 0
+        let shrunk = (0..<d).contains { v in high[v] - low[v] < 0.7 * (box.upper[v] - box.lower[v]) }
+        if shrunk {
+            box.lower = low
+            box.upper = high
+            return .contracted
+        }
+        guard let y = Self.inverse(jMid) else { return .split(widest) }
         // K(X) = c − Y g(c) + (I − Y J(X)) (X − c).
         var changed = false
         var unique = true
@@ -124,10 +156,10 @@ struct SupportBoxSearch {
                 }
                 radius += (abs(middle) + spread) * radii[l]
             }
-            radius = radius * (1 + 1e-9) + 1e-300
+            radius = radius * (1 + 1e-9) + 1e-12 * before + 1e-300
             let low = centre[k] + step - radius
             let high = centre[k] + step + radius
-            if !(low.isFinite && high.isFinite) { return .split }
+            if !(low.isFinite && high.isFinite) { return .split(widest) }
             if high < box.lower[k] || low > box.upper[k] { return .discard }
             if !(low > box.lower[k] && high < box.upper[k]) { unique = false }
             if low > box.lower[k] {
@@ -143,10 +175,35 @@ struct SupportBoxSearch {
             let start = (0..<d).map { (box.lower[$0] + box.upper[$0]) / 2 }
             return .unique(Self.newton(system, from: start) ?? start)
         }
-        guard changed else { return .split }
-        let before = radii.max() ?? 0
+        guard changed else { return .split(widest) }
         let after = (0..<d).map { (box.upper[$0] - box.lower[$0]) / 2 }.max() ?? 0
-        return after < 0.5 * before ? .contracted : .split
+        return after < 0.5 * before ? .contracted : .split(widest)
+    }
+
+    /// Narrows the box `[lower, upper]` (around `centre` with `radii`) by one function's
+    /// linearisation: `value + Σ gradient[v]·h[v] + e` with `|e| ≤ nonlinearRadius` must be 0 for an
+    /// equation, at most 0 for an inequality. False when no point of the box satisfies it.
+    static func propagate(_ e: SupportSystem.Enclosure, equation: Bool, centre: [Double], radii: [Double],
+                          lower: inout [Double], upper: inout [Double]) -> Bool {
+        // Σ g·h ∈ [target_low, target_high].
+        let targetHigh = -e.value + e.nonlinearRadius
+        let targetLow = equation ? -e.value - e.nonlinearRadius : -Double.infinity
+        var spread = 0.0
+        for v in radii.indices { spread += abs(e.gradient[v]) * radii[v] }
+        if targetHigh < -spread * (1 + 1e-12) - 1e-300 || targetLow > spread * (1 + 1e-12) + 1e-300 { return false }
+        for v in radii.indices where e.gradient[v] != 0 {
+            let rest = (spread - abs(e.gradient[v]) * radii[v]) * (1 + 1e-12)
+            let slope = e.gradient[v]
+            // slope·h ∈ [targetLow − rest, targetHigh + rest]
+            var a = (targetLow - rest) / slope
+            var b = (targetHigh + rest) / slope
+            if slope < 0 { swap(&a, &b) }
+            let pad = 1e-12 * radii[v] + 1e-15
+            if a.isFinite { lower[v] = max(lower[v], centre[v] + a - pad) }
+            if b.isFinite { upper[v] = min(upper[v], centre[v] + b + pad) }
+            if lower[v] > upper[v] { return false }
+        }
+        return true
     }
 
     /// Newton's method on the equations from `start`; `nil` unless it converges.

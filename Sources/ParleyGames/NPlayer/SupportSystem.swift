@@ -172,6 +172,8 @@ struct SupportSystem: Sendable {
     struct Enclosure {
         var value: Double
         var radius: Double
+        /// The part of ``radius`` from monomials of degree two or more (with the slack).
+        var nonlinearRadius: Double
         var gradient: [Double]
         var gradientRadius: [Double]
     }
@@ -183,6 +185,7 @@ struct SupportSystem: Sendable {
         let sizes = modes.map { supports[$0].count }
         var digits = Array(repeating: 0, count: modes.count)
         var radius = 0.0
+        var nonlinear = 0.0
         var gradient = Array(repeating: 0.0, count: dimension)
         var gradientRadius = Array(repeating: 0.0, count: dimension)
         var variables = Array(repeating: 0, count: modes.count)
@@ -207,6 +210,7 @@ struct SupportSystem: Sendable {
                     if used == 1 {
                         gradient[variables[0]] = c[flat]
                     } else {
+                        nonlinear += magnitude * weight
                         for u in 0..<used {
                             var partial = magnitude
                             for w in 0..<used where w != u { partial *= r[variables[w]] }
@@ -218,7 +222,8 @@ struct SupportSystem: Sendable {
         }
         let slack = function.slack
         for v in 0..<dimension { gradientRadius[v] = gradientRadius[v] * (1 + 1e-12) + slack }
-        return Enclosure(value: c.first ?? 0, radius: radius * (1 + 1e-12) + slack, gradient: gradient, gradientRadius: gradientRadius)
+        return Enclosure(value: c.first ?? 0, radius: radius * (1 + 1e-12) + slack, nonlinearRadius: nonlinear * (1 + 1e-12) + slack,
+                         gradient: gradient, gradientRadius: gradientRadius)
     }
 
     /// The equations' values and Jacobian (rows: equations; columns: variables) at `y`.
