@@ -2,33 +2,6 @@ import Foundation
 @testable import ParleyGames
 import Testing
 
-/// Fixtures written by scripts/enumpoly_fixtures.sh (pygambit 16.7.0 `enumpoly_solve`):
-/// enumpoly.json for development, enumpoly_holdout.json for the ten games held out until the end.
-struct EnumPolyFixture: Decodable, Sendable, CustomTestStringConvertible {
-    var name: String
-    var shape: [Int]
-    var payoffs: [[String]]
-    var enumpoly: [[[Double]]]
-
-    var testDescription: String { name }
-
-    func game() throws -> NormalFormGame {
-        let rows = try payoffs.map { row in try row.map { try #require(Rational($0)) } }
-        return try NormalFormGame(title: name, players: shape.indices.map { "P\($0 + 1)" },
-                                  strategies: shape.map { count in (1...count).map { "\($0)" } }, payoffs: rows)
-    }
-
-    static func load(_ file: String) -> [EnumPolyFixture] {
-        struct File: Decodable { var games: [EnumPolyFixture] }
-        guard let data = try? Data(contentsOf: PeerFixture.directory.appendingPathComponent(file)),
-              let decoded = try? JSONDecoder().decode(File.self, from: data) else { return [] }
-        return decoded.games
-    }
-
-    static let development = load("enumpoly.json")
-    static let holdout = load("enumpoly_holdout.json")
-}
-
 /// Every reported profile is an equilibrium: exact ones have zero exact regret, isolated
 /// (irrational) ones a tiny exact regret, and each has a certificate of its kind.
 func expectVerified(_ result: PolynomialEnumeration.Result, _ game: NormalFormGame) {
@@ -64,13 +37,9 @@ func expectSameSet(_ ours: [NashEquilibrium], _ gambit: [[[Double]]], _ name: St
     }
 }
 
-@Test func enumPolyFixturesArePresent() {
-    #expect(EnumPolyFixture.development.count >= 10)
-    #expect(EnumPolyFixture.holdout.count == 10)
-}
-
-@Test(arguments: EnumPolyFixture.development.filter { $0.name != "nau2004-sec5" })
-func enumPolyMatchesGambit(_ fixture: EnumPolyFixture) throws {
+/// The n-player games of nplayer.json (scripts/gambit_fixtures.sh), with Gambit's enumpoly sets.
+@Test(arguments: NPlayerFixture.all)
+func enumPolyMatchesGambitOnNPlayerFixtures(_ fixture: NPlayerFixture) throws {
     let game = try fixture.game()
     let result = try PolynomialEnumeration.solve(game)
     #expect(result.complete)
@@ -79,27 +48,22 @@ func enumPolyMatchesGambit(_ fixture: EnumPolyFixture) throws {
     expectSameSet(result.equilibria, fixture.enumpoly, fixture.name)
 }
 
-/// "Done when": ten random 3- and 4-player games generated after development (seeds 9170-9179).
-@Test(arguments: EnumPolyFixture.holdout)
-func enumPolyMatchesGambitOnHeldOutGames(_ fixture: EnumPolyFixture) throws {
-    let game = try fixture.game()
-    let result = try PolynomialEnumeration.solve(game)
-    #expect(result.complete)
-    expectVerified(result, game)
-    expectSameSet(result.equilibria, fixture.enumpoly, fixture.name)
-}
-
-/// McKelvey and McLennan's 2×2×2 game has 9 equilibria (the file's title): 4 pure (counted
-/// here independently by `pureEquilibria`), 2 totally mixed, and 3 with one player pure.
+/// McKelvey and McLennan's 2×2×2 game (Gambit's contrib/games/2x2x2.nfg, copied in
+/// Fixtures/gambit/games): 9 equilibria per its title, 4 of them pure (counted here
+/// independently by `pureEquilibria`) and 2 totally mixed.
 @Test func mckelveyMcLennanHasNineEquilibria() throws {
-    let fixture = try #require(EnumPolyFixture.development.first { $0.name == "2x2x2.nfg" })
-    let game = try fixture.game()
+    // Profiles in odometer order (player 1 fastest), outcomes as in the file.
+    let rows: [[Rational]] = [[9, 8, 12], [0, 0, 0], [0, 0, 0], [9, 8, 2], [0, 0, 0], [3, 4, 6], [3, 4, 6], [0, 0, 0]]
+    let game = try NormalFormGame(players: ["1", "2", "3"], strategies: [["1", "2"], ["1", "2"], ["1", "2"]], payoffs: rows)
     let result = try PolynomialEnumeration.solve(game)
     #expect(result.equilibria.count == 9)
-    #expect(result.equilibria.filter(\.profile.isPure).count == game.pureEquilibria().count)
     #expect(game.pureEquilibria().count == 4)
+    #expect(result.equilibria.filter(\.profile.isPure).count == 4)
     #expect(result.equilibria.filter { $0.profile.supports.allSatisfy { $0.count == 2 } }.count == 2)
     expectVerified(result, game)
+    if let gambit = NPlayerFixture.all.first(where: { $0.name == "2x2x2.nfg" }) {
+        expectSameSet(result.equilibria, gambit.enumpoly, gambit.name)
+    }
 }
 
 /// The hand-worked cyclic game (NPlayerTests): its only equilibrium is ((1/2,1/2), (1/3,2/3), (1/4,3/4)), exactly.
@@ -113,7 +77,7 @@ func enumPolyMatchesGambitOnHeldOutGames(_ fixture: EnumPolyFixture) throws {
 /// Nau et al. (2004) §4: one equilibrium, irrational (0.61923…, 0.47980…, 0.37883… per the
 /// reference file), so it is certified by the interval test rather than verified exactly.
 @Test func irrationalEquilibriumIsCertified() throws {
-    let fixture = try #require(EnumPolyFixture.development.first { $0.name == "nau2004-sec4" })
+    let fixture = try #require(NPlayerFixture.all.first { $0.name == "nau2004-sec4" })
     let result = try PolynomialEnumeration.solve(try fixture.game())
     #expect(result.equilibria.count == 1)
     #expect(result.certificates.first?.kind == .isolated)
@@ -121,20 +85,28 @@ func enumPolyMatchesGambitOnHeldOutGames(_ fixture: EnumPolyFixture) throws {
     #expect(abs(p[0] - 0.61923) < 1e-5 && abs(p[1] - 0.47980) < 1e-5 && abs(p[2] - 0.37883) < 1e-5)
 }
 
-/// Nau et al. (2004) §5: besides the isolated equilibria Gambit finds, a continuum of totally
-/// mixed equilibria (reference file), which enumpoly reports as a component.
-@Test func continuumIsReportedAsAComponent() throws {
-    let fixture = try #require(EnumPolyFixture.development.first { $0.name == "nau2004-sec5" })
-    let game = try fixture.game()
+/// Worked by hand: player 1 is indifferent whatever happens (all its payoffs 0); players 2 and 3
+/// get 1 when they match and 0 otherwise. Equilibria: player 2 and 3 match purely (2 ways) or
+/// both mix (1/2, 1/2), whatever player 1 does. Isolated in their supports: the 4 pure profiles
+/// and the 2 with player 1 pure and the others mixing (6, all exact); with player 1 mixing, 3
+/// continua (one per way of matching), reported as components.
+@Test func continuaAreReportedAsComponents() throws {
+    var rows: [[Rational]] = []
+    for s3 in 0..<2 {
+        for s2 in 0..<2 {
+            for _ in 0..<2 { rows.append([0, s2 == s3 ? 1 : 0, s2 == s3 ? 1 : 0]) }
+        }
+    }
+    let game = try NormalFormGame(players: ["A", "B", "C"], strategies: [["1", "2"], ["1", "2"], ["1", "2"]], payoffs: rows)
     let result = try PolynomialEnumeration.solve(game)
     expectVerified(result, game)
-    for theirs in fixture.enumpoly {
-        #expect(result.equilibria.contains { distance(doubles($0.profile), theirs) < 1e-6 })
+    #expect(result.equilibria.count == 6)
+    #expect(result.certificates.allSatisfy { $0.kind == .exact })
+    #expect(result.components.count == 3)
+    for component in result.components {
+        #expect(component.support[0] == [0, 1])
+        #expect((component.sampleRegret?.doubleValue ?? 1) < 1e-9)
     }
-    #expect(!result.components.isEmpty)
-    let component = try #require(result.components.first)
-    #expect(component.support.allSatisfy { $0.count == 2 })
-    #expect((component.sampleRegret?.doubleValue ?? 1) < 1e-9)
 }
 
 /// A game where every profile is an equilibrium (all payoffs zero): the 8 pure profiles are

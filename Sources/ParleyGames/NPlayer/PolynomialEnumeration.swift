@@ -206,14 +206,19 @@ extension PolynomialEnumeration {
             }
             let system = SupportSystem(game, table: table, supports: supports)
             let dependent = system.equations.contains { system.functions[$0].exactDifferences.allSatisfy(\.isZero) }
+            // Dependent equations: every solution lies on a continuum; look for a point of it first.
+            if dependent, degenerate(system) { return true }
             var box = SupportBoxSearch(system)
-            let status = box.run(budget: dependent ? min(options.boxBudget, 2_000) : options.boxBudget, expired: expired)
+            if dependent { box.smallestWidth = 0x1p-7 }
+            let status = box.run(budget: dependent ? min(options.boxBudget, 4_000) : options.boxBudget, expired: expired)
             result.boxes += box.boxes
             for root in box.roots where examine(root, system: system) == .undecided {
                 result.unresolved.append(Unresolved(support: supports, reason: "a root near \(doubles(system, root).map { $0.map { NPlayerSolver.short($0) } }) is within rounding of an equilibrium but could not be verified (a tie at an irrational point)"))
             }
-            if dependent, status != .timedOut, status == .budgetExceeded || !box.residual.isEmpty {
-                if !degenerate(system) {
+            if dependent, status != .timedOut {
+                let before = result.components.count
+                if !box.residual.isEmpty { resolve(box.residual, system: system, coarse: true) }
+                if status == .budgetExceeded && result.components.count == before {
                     result.unresolved.append(Unresolved(support: supports, reason: "a player is indifferent among its support whatever the others do, and no equilibrium point of the continuum was found"))
                 }
                 return true
@@ -335,7 +340,8 @@ extension PolynomialEnumeration {
         }
 
         /// Groups the residual boxes into touching clusters and looks for roots and continua in each.
-        mutating func resolve(_ residual: [SupportBoxSearch.Box], system: SupportSystem) {
+        mutating func resolve(_ residual: [SupportBoxSearch.Box], system: SupportSystem, coarse: Bool = false) {
+            let width = coarse ? 0x1p-7 : SupportBoxSearch.smallestWidth
             let limit = 4_000
             let boxes = Array(residual.prefix(limit))
             var parent = Array(boxes.indices)
@@ -389,14 +395,16 @@ extension PolynomialEnumeration {
                         case .undecided: candidates.append(point)
                         case .rejected: break
                         }
-                    } else if let point = SupportBoxSearch.project(system, from: centre) {
-                        if examine(point, system: system) == .undecided { candidates.append(point) }
+                    } else if let point = SupportBoxSearch.project(system, from: centre), nearlyEquilibrium(system, point) {
+                        // Newton fails on a continuum (singular Jacobian): a sample of it, not an isolated root.
+                        candidates.append(point)
                     }
                 }
                 let overflow = residual.count > limit && first == firsts.first
-                guard !accepted || extent > 16 * SupportBoxSearch.smallestWidth || overflow else { continue }
+                let wide = extent > (coarse ? 1.5 : 16) * width || overflow
+                guard !accepted || wide else { continue }
                 guard let sample = candidates.first else { continue }
-                if extent > 16 * SupportBoxSearch.smallestWidth || overflow {
+                if wide {
                     let profile = rational(system, sample, tolerance: 0x1p-40)
                     let bounds = fullBounds(system, lower: lower, upper: upper)
                     result.components.append(Component(support: system.supports, lower: bounds.lower, upper: bounds.upper,
@@ -421,7 +429,7 @@ extension PolynomialEnumeration {
             for start in starts {
                 guard let point = SupportBoxSearch.project(system, from: start) else { continue }
                 let approximate = doubles(system, point)
-                guard approximate.joined().allSatisfy({ $0 > 1e-9 }),
+                guard system.mixtures(point).joined().allSatisfy({ $0 > 1e-9 }),
                       PayoffTable(game).regret(approximate.flatMap { $0 }) <= 1e-9 * range else { continue }
                 let profile = rational(system, point, tolerance: 1e-9) ?? rational(system, point, tolerance: 0x1p-40)
                 let bounds = fullBounds(system, lower: Array(repeating: 0, count: d), upper: Array(repeating: 1, count: d))
@@ -430,6 +438,13 @@ extension PolynomialEnumeration {
                 return true
             }
             return false
+        }
+
+        /// Whether `y` is within 1e-9 of the payoff range of an equilibrium (doubles; a screen, not a proof).
+        func nearlyEquilibrium(_ system: SupportSystem, _ y: [Double]) -> Bool {
+            let approximate = doubles(system, y)
+            guard approximate.joined().allSatisfy({ $0 > -1e-9 }) else { return false }
+            return PayoffTable(game).regret(approximate.flatMap { $0 }) <= 1e-9 * range
         }
 
         /// Box bounds on the free variables as bounds on every strategy's probability.

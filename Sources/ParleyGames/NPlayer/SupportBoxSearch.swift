@@ -24,6 +24,9 @@ struct SupportBoxSearch {
     let system: SupportSystem
     static let margin = 0x1p-10
     static let smallestWidth = 0x1p-13
+    /// Boxes narrower than this are not split further (coarser for dependent systems, whose
+    /// solutions all lie on continua).
+    var smallestWidth = Self.smallestWidth
     var boxes = 0
     /// Newton's limit in each box shown to hold exactly one root.
     var roots: [[Double]] = []
@@ -58,12 +61,12 @@ struct SupportBoxSearch {
             if discard { continue }
             var widest = 0
             for v in 0..<d where box.upper[v] - box.lower[v] > box.upper[widest] - box.lower[widest] { widest = v }
-            if box.upper[widest] - box.lower[widest] < Self.smallestWidth {
+            if box.upper[widest] - box.lower[widest] < smallestWidth {
                 residual.append(box)
                 continue
             }
             // Split where the equations vary most (the smear heuristic), unless that side is already thin.
-            if box.upper[chosen] - box.lower[chosen] >= Self.smallestWidth / 2 { widest = chosen }
+            if box.upper[chosen] - box.lower[chosen] >= smallestWidth / 2 { widest = chosen }
             let middle = (box.lower[widest] + box.upper[widest]) / 2
             var high = box
             high.lower[widest] = middle
