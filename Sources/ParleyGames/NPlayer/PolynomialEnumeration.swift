@@ -481,7 +481,7 @@ extension PolynomialEnumeration {
         let exact = result.certificates.filter { $0.kind == .exact }.count
         let isolated = result.certificates.count - exact
         notes.append("support enumeration: \(result.supportsSearched) of \(result.supportsTotal) support profiles searched "
-                     + "(\(result.supportsPruned) ruled out by conditional dominance), \(result.boxes) boxes, \(NPlayerSolver.short(result.seconds)) s")
+                     + "(\(result.supportsPruned) ruled out by conditional dominance), \(result.boxes) boxes")
         notes.append("\(exact) equilibri\(exact == 1 ? "um" : "a") verified exactly (zero regret)"
                      + (isolated > 0 ? "; \(isolated) irrational, each proved the only equilibrium within "
                         + "\(NPlayerSolver.short(result.certificates.compactMap(\.radius).max() ?? 0)) of the profile shown (exact Krawczyk test)" : ""))
