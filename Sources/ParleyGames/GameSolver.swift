@@ -24,6 +24,10 @@ public enum SolveMethod: String, Sendable, CaseIterable, CustomStringConvertible
     case logit
     /// Any number of players: one equilibrium by simplicial subdivision from the centroid, refined and verified exactly (``SimplicialSubdivision``).
     case simplicialSubdivision = "simpdiv"
+    /// Any number of players: every isolated equilibrium by support enumeration, each support's
+    /// polynomial system searched exhaustively, each equilibrium verified exactly or certified
+    /// unique within a tiny box (``PolynomialEnumeration``).
+    case enumpoly
 
     public var description: String { rawValue }
 }
@@ -47,6 +51,8 @@ public struct GameSolution: Sendable {
     public var subgamePerfection: SubgamePerfection?
     /// For numerical n-player methods (`logit`): regrets, tolerance and the traced branch.
     public var approximation: ApproximationReport?
+    /// For `enumpoly`: certificates, components, unresolved supports and search statistics.
+    public var enumeration: PolynomialEnumeration.Result?
 }
 
 /// Runs the method asked for on a game of any kind.
@@ -61,12 +67,14 @@ public enum GameSolver {
     /// - Parameter lambda: for `logit`, stop at this precision and report the QRE there.
     /// - Parameter mixedDominance: eliminate strategies dominated by mixtures too.
     public static func solve(_ game: NormalFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true,
-                             lambda: Double? = nil, mixedDominance: Bool = false) throws(GameError) -> GameSolution {
+                             lambda: Double? = nil, mixedDominance: Bool = false,
+                             enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {
         var resolved = method
         if method == .automatic { resolved = game.players.count == 2 ? .enumeration : .logit }
         var notes: [String] = []
         var equilibria: [NashEquilibrium]
         var approximation: ApproximationReport?
+        var enumeration: PolynomialEnumeration.Result?
         switch resolved {
         case .enumeration:
             equilibria = try BimatrixEnumeration.solve(game)
@@ -85,6 +93,12 @@ public enum GameSolver {
             (equilibria, approximation) = try logit(game, lambda: lambda, withPure: method == .automatic, notes: &notes)
         case .simplicialSubdivision:
             (equilibria, approximation) = try simplicialSubdivision(game, notes: &notes)
+        case .enumpoly:
+            let result = try PolynomialEnumeration.solve(game, options: options)
+            equilibria = result.equilibria
+            approximation = ApproximationReport(regrets: result.regrets, tolerance: 0, payoffRange: PayoffTable(game).range)
+            notes.append(contentsOf: PolynomialEnumeration.notes(result))
+            enumeration = result
         case .backwardInduction, .sequenceForm, .subgamePerfect:
             throw GameError(.unsupported, "\(resolved.rawValue) needs a game tree (.efg, or a game file with 'nodes')", hint: "use --method enum or pure for a strategic-form game")
         }
@@ -94,8 +108,12 @@ public enum GameSolver {
         try GameError.checkCancellation()
         var solution = GameSolution(game: game, method: resolved, equilibria: equilibria, elimination: elimination, notes: notes)
         solution.approximation = approximation
+        solution.enumeration = enumeration
         return solution
     }
+
+    /// `enumpoly`'s limits when the caller gives none: ten minutes.
+    public static let enumerationDefaults = PolynomialEnumeration.Options(timeLimit: .seconds(600))
 
     /// The logit method: the branch's limit (after the pure equilibria for `auto`), or the QRE at `lambda`.
     private static func logit(_ game: NormalFormGame, lambda: Double?, withPure: Bool, notes: inout [String]) throws(GameError) -> ([NashEquilibrium], ApproximationReport) {

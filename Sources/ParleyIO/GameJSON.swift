@@ -73,7 +73,7 @@ public enum GameJSON {
                     ("tolerance", .number(approximation.tolerance)),
                     ("payoff_range", .number(approximation.payoffRange)),
                 ])))
-            } else {
+            } else if solution.method != .enumpoly {
                 root.append(("logit", .map([
                     ("tolerance", .number(approximation.tolerance)),
                     ("payoff_range", .number(approximation.payoffRange)),
@@ -81,6 +81,30 @@ public enum GameJSON {
                     ("path", .sequence(approximation.branch.map(point), flow: false)),
                 ])))
             }
+        }
+        if let enumeration = solution.enumeration {
+            func supports(_ support: [[Int]]) -> OutputNode {
+                .sequence(support.map { .sequence($0.map { .number(Double($0 + 1)) }, flow: true) }, flow: true)
+            }
+            root.append(("enumpoly", .map([
+                ("complete", .literal(enumeration.complete ? "true" : "false")),
+                ("supports_total", .number(Double(enumeration.supportsTotal))),
+                ("supports_searched", .number(Double(enumeration.supportsSearched))),
+                ("supports_pruned", .number(Double(enumeration.supportsPruned))),
+                ("boxes", .number(Double(enumeration.boxes))),
+                ("certificates", .sequence(enumeration.certificates.map { certificate in
+                    .map([("kind", .text(certificate.kind.rawValue)), ("support", supports(certificate.support)),
+                          ("radius", certificate.radius.map { .number($0) })], flow: true)
+                }, flow: false)),
+                ("components", .sequence(enumeration.components.map { component in
+                    .map([("support", supports(component.support)), ("boxes", .number(Double(component.boxes))),
+                          ("sample", component.sample.map { sample in .sequence(sample.probabilities.map { exact($0) }, flow: true) }),
+                          ("sample_regret", component.sampleRegret.map { .number($0.doubleValue) })], flow: true)
+                }, flow: false)),
+                ("unresolved", .sequence(enumeration.unresolved.map { item in
+                    .map([("support", supports(item.support)), ("reason", .text(item.reason))], flow: true)
+                }, flow: false)),
+            ])))
         }
         if let perfection = solution.subgamePerfection {
             root.append(("subgames", .sequence(perfection.subgames.map { subgame in

@@ -1,0 +1,242 @@
+/// The equilibrium conditions of one support profile of an n-player game, as multilinear
+/// polynomials in the support's free probabilities, with enclosures of their values and
+/// derivatives over a box: what ``PolynomialEnumeration`` searches.
+///
+/// Player `j` plays the strategies `supports[j]`; its free variables are the probabilities of
+/// `supports[j][1...]`, and the probability of `supports[j][0]` (the base strategy) is one
+/// minus their sum. For every player `i` and every strategy `t` other than its base `s`, the
+/// function `G(i,t) = u_i(t, x_-i) − u_i(s, x_-i)` is multilinear: affine in each opponent's
+/// block of variables and free of player `i`'s own. An equilibrium with this support solves
+/// `G(i,t) = 0` for `t` in the support (the indifference equations: as many as variables) and
+/// satisfies `G(i,t) ≤ 0` for `t` outside it.
+///
+/// Around a centre `c`, `G(c + h) = Σ_k C[k] Π h(q, k_q)` exactly, where `k` picks, for each
+/// opponent `q`, either the constant term (0) or one of its variables; the coefficients `C`
+/// come from the payoff differences by one cheap change of basis per opponent. Enclosures over
+/// a box follow by bounding each monomial by the product of the radii.
+struct SupportSystem: Sendable {
+    /// One function `G(i,t)` as a tensor over the opponents' support profiles.
+    struct Function: Sendable {
+        var player: Int
+        var strategy: Int
+        /// `t` is in player `i`'s support: an equation; otherwise an inequality `G ≤ 0`.
+        var isEquation: Bool
+        /// The opponents, in player order; the tensor's mode `q` is `opponents[q]`.
+        var opponents: [Int]
+        /// Payoff differences over the opponents' support profiles (mode 0 fastest).
+        var differences: [Double]
+        var exactDifferences: [Rational]
+        /// A bound on the rounding error of any coefficient computed in double precision.
+        var slack: Double
+    }
+
+    let supports: [[Int]]
+    /// The first variable of each player's block.
+    let variableOffsets: [Int]
+    /// The number of free variables (and of equations).
+    let dimension: Int
+    let functions: [Function]
+    /// Indices into ``functions`` of the equations, in variable order of their players.
+    let equations: [Int]
+
+    init(_ game: NormalFormGame, table: [[Double]], supports: [[Int]]) {
+        self.supports = supports
+        let n = supports.count
+        var offsets: [Int] = []
+        var running = 0
+        for list in supports {
+            offsets.append(running)
+            running += list.count - 1
+        }
+        variableOffsets = offsets
+        dimension = running
+        var functions: [Function] = []
+        var equations: [Int] = []
+        let unit = 0x1p-52
+        for i in 0..<n {
+            let opponents = (0..<n).filter { $0 != i }
+            let sizes = opponents.map { supports[$0].count }
+            let count = sizes.reduce(1, *)
+            let base = supports[i][0]
+            for t in 0..<game.shape[i] where t != base {
+                var differences = Array(repeating: 0.0, count: count)
+                var exact = Array(repeating: Rational.zero, count: count)
+                var digits = Array(repeating: 0, count: opponents.count)
+                var choice = Array(repeating: 0, count: n)
+                for flat in 0..<count {
+                    for (q, j) in opponents.enumerated() { choice[j] = supports[j][digits[q]] }
+                    choice[i] = t
+                    let high = game.profileIndex(choice)
+                    choice[i] = base
+                    let low = game.profileIndex(choice)
+                    exact[flat] = game.payoffs[high][i] - game.payoffs[low][i]
+                    differences[flat] = table[high][i] - table[low][i]
+                    for q in digits.indices {
+                        digits[q] += 1
+                        if digits[q] < sizes[q] { break }
+                        digits[q] = 0
+                    }
+                }
+                let largest = differences.map(abs).max() ?? 0
+                // Each coefficient is a sum of at most `count` products of n − 1 factors of size
+                // at most 2 (plus the payoff conversion): a generous γ-style bound, summed over all.
+                let growth = Double(1 << min(n, 30))
+                let slack = 8 * unit * Double(count + 4 * n) * largest * growth * Double(count) + 4 * unit * largest
+                let isEquation = supports[i].contains(t)
+                if isEquation { equations.append(functions.count) }
+                functions.append(Function(player: i, strategy: t, isEquation: isEquation, opponents: opponents,
+                                          differences: differences, exactDifferences: exact, slack: slack))
+            }
+        }
+        self.functions = functions
+        self.equations = equations
+    }
+
+    /// Each player's probability vector over its support at the point `y` of the free variables.
+    func mixtures(_ y: [Double]) -> [[Double]] {
+        supports.indices.map { j in
+            let size = supports[j].count
+            var x = Array(repeating: 0.0, count: size)
+            var total = 0.0
+            for k in 1..<max(size, 1) {
+                x[k] = y[variableOffsets[j] + k - 1]
+                total += x[k]
+            }
+            x[0] = 1 - total
+            return x
+        }
+    }
+
+    /// The coefficients of `function` expanded around the point whose mixtures are `x`.
+    /// - Complexity: O(opponent profiles × players).
+    func coefficients(_ function: Function, mixtures x: [[Double]]) -> [Double] {
+        var c = function.differences
+        var stride = 1
+        let count = c.count
+        for j in function.opponents {
+            let size = supports[j].count
+            let weights = x[j]
+            let block = stride * size
+            var outer = 0
+            while outer < count {
+                for inner in 0..<stride {
+                    let base = outer + inner
+                    let first = c[base]
+                    var centre = first * weights[0]
+                    for a in 1..<max(size, 1) {
+                        let value = c[base + a * stride]
+                        centre += value * weights[a]
+                        c[base + a * stride] = value - first
+                    }
+                    c[base] = centre
+                }
+                outer += block
+            }
+            stride = block
+        }
+        return c
+    }
+
+    /// The same coefficients exactly, around the rational point whose mixtures are `x`.
+    func exactCoefficients(_ function: Function, mixtures x: [[Rational]]) -> [Rational] {
+        var c = function.exactDifferences
+        var stride = 1
+        let count = c.count
+        for j in function.opponents {
+            let size = supports[j].count
+            let weights = x[j]
+            let block = stride * size
+            var outer = 0
+            while outer < count {
+                for inner in 0..<stride {
+                    let base = outer + inner
+                    let first = c[base]
+                    var centre = first * weights[0]
+                    for a in 1..<max(size, 1) {
+                        let value = c[base + a * stride]
+                        centre += value * weights[a]
+                        c[base + a * stride] = value - first
+                    }
+                    c[base] = centre
+                }
+                outer += block
+            }
+            stride = block
+        }
+        return c
+    }
+
+    /// An enclosure of one function over a box: its value at the centre, a radius containing
+    /// every value over the box, and its gradient at the centre with radii containing every
+    /// gradient over the box (all including the rounding slack).
+    struct Enclosure {
+        var value: Double
+        var radius: Double
+        /// The part of ``radius`` from monomials of degree two or more (with the slack).
+        var nonlinearRadius: Double
+        var gradient: [Double]
+        var gradientRadius: [Double]
+    }
+
+    /// Encloses `function` over the box with centre mixtures `x` and per-variable radii `r`.
+    func enclose(_ function: Function, mixtures x: [[Double]], radii r: [Double]) -> Enclosure {
+        let c = coefficients(function, mixtures: x)
+        let modes = function.opponents
+        let sizes = modes.map { supports[$0].count }
+        var digits = Array(repeating: 0, count: modes.count)
+        var radius = 0.0
+        var nonlinear = 0.0
+        var gradient = Array(repeating: 0.0, count: dimension)
+        var gradientRadius = Array(repeating: 0.0, count: dimension)
+        var variables = Array(repeating: 0, count: modes.count)
+        for flat in 0..<c.count {
+            if flat > 0 {
+                for q in digits.indices {
+                    digits[q] += 1
+                    if digits[q] < sizes[q] { break }
+                    digits[q] = 0
+                }
+                let magnitude = abs(c[flat])
+                if magnitude != 0 {
+                    var used = 0
+                    var weight = 1.0
+                    for q in digits.indices where digits[q] != 0 {
+                        let v = variableOffsets[modes[q]] + digits[q] - 1
+                        variables[used] = v
+                        used += 1
+                        weight *= r[v]
+                    }
+                    radius += magnitude * weight
+                    if used == 1 {
+                        gradient[variables[0]] = c[flat]
+                    } else {
+                        nonlinear += magnitude * weight
+                        for u in 0..<used {
+                            var partial = magnitude
+                            for w in 0..<used where w != u { partial *= r[variables[w]] }
+                            gradientRadius[variables[u]] += partial
+                        }
+                    }
+                }
+            }
+        }
+        let slack = function.slack
+        for v in 0..<dimension { gradientRadius[v] = gradientRadius[v] * (1 + 1e-12) + slack }
+        return Enclosure(value: c.first ?? 0, radius: radius * (1 + 1e-12) + slack, nonlinearRadius: nonlinear * (1 + 1e-12) + slack,
+                         gradient: gradient, gradientRadius: gradientRadius)
+    }
+
+    /// The equations' values and Jacobian (rows: equations; columns: variables) at `y`.
+    func evaluate(_ y: [Double]) -> (values: [Double], jacobian: [[Double]]) {
+        let x = mixtures(y)
+        let zero = Array(repeating: 0.0, count: dimension)
+        var values: [Double] = []
+        var jacobian: [[Double]] = []
+        for index in equations {
+            let e = enclose(functions[index], mixtures: x, radii: zero)
+            values.append(e.value)
+            jacobian.append(e.gradient)
+        }
+        return (values, jacobian)
+    }
+}
