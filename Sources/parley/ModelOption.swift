@@ -8,7 +8,7 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         for name in names where ModelCatalog.model(named: name) == nil {
-            throw ValidationError("unknown model '\(name)'; available: \(ModelCatalog.knownNames.joined(separator: ", "))")
+            throw ValidationError("unknown model '\(name)'; available: \(ModelCatalog.names.joined(separator: ", "))")
         }
     }
 
