@@ -1,4 +1,5 @@
 public import ParleyBargaining
+public import ParleyCore
 
 /// Which bargaining models a request runs, chosen by name once for every front end.
 public enum ModelChoice {
@@ -18,7 +19,19 @@ public enum ModelChoice {
 
     /// The error for a model name the catalog does not have.
     public static func unknown(_ name: String) -> AnalysisError {
-        AnalysisError(.unknownModel, "unknown model '\(name)'", hint: "available: \(ModelCatalog.names.joined(separator: ", "))")
+        AnalysisError(.unknownModel, "unknown model '\(name)'", hint: "available: \(ModelCatalog.knownNames.joined(separator: ", "))")
+    }
+
+    /// What the default model set leaves out for `scenario`, as a note for the user: the models
+    /// that run only on request (the procedural model), and whether the scenario has what they
+    /// need; `nil` when models were named.
+    public static func skipped(named names: [String], scenario: Scenario) -> String? {
+        guard names.flatMap({ $0.split(separator: ",") }).isEmpty, !ModelCatalog.onRequest.isEmpty else { return nil }
+        let ready = scenario.forum?.setter != nil && scenario.issues.allSatisfy { $0.statusQuo != nil }
+        let listed = ModelCatalog.onRequest.map(\.name).joined(separator: ", ")
+        return ready
+            ? "\(listed) skipped: it runs only when asked; this scenario has a forum with a setter and a status quo on every issue, so --model \(listed) will run it"
+            : "\(listed) skipped: it runs only when asked, and needs forum: with a setter and a status_quo on every issue"
     }
 
     /// The model whose forecasts a sensitivity analysis explains: the ensemble when it ran, else the first model.

@@ -43,7 +43,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where in the scenario file the problem lies, when known (the front end adds the file).
     public var location: SourceLocation?
 
-    public init(model: String, code: Code = .cannotRun, message: String, hint: String? = nil, location: SourceLocation? = nil) {
+    public init(model: String, message: String, hint: String? = nil, code: Code = .cannotRun, location: SourceLocation? = nil) {
         self.model = model
         self.code = code
         self.message = message

@@ -37,6 +37,9 @@ struct ForecastCommand: ParsableCommand {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models
             let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+            if !json, let skipped = ModelChoice.skipped(named: modelOptions.names, scenario: scenario) {
+                Console.err(Console.stderrStyle.yellow("note: ") + skipped)
+            }
             let recorded = RecordedRun(store: storeOptions.open(), parameters: forecast.parameters, scenario: scenario)
             defer { recorded.finish(.complete, result: ResultJSON.forecast(forecast.report, models: models)) }
             if json {

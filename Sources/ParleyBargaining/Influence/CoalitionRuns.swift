@@ -44,7 +44,7 @@ public struct CoalitionRuns: Sendable {
         do {
             let run = try model.run(restricted)
             return scenario.issues.map { run.value(for: $0.id) }
-        } catch where error.kind == .invalidInput && kept.count < scenario.stakeholders.count {
+        } catch where error.code == .missingInput && kept.count < scenario.stakeholders.count {
             return none
         }
     }

@@ -43,20 +43,20 @@ public struct ProceduralModel: BargainingModel {
         guard let forum = scenario.forum else {
             throw ModelError(model: name, message: "the scenario has no forum, so there is no decision rule or agenda setter",
                              hint: "add forum: {rule: consensus, setter: <stakeholder id>} (see docs/procedural-model.md), or choose another --model",
-                             kind: .invalidInput)
+                             code: .missingInput)
         }
         guard let setterID = forum.setter, let setter = scenario.stakeholder(setterID) else {
             throw ModelError(model: name, message: "the forum names no agenda setter, so nobody proposes",
-                             hint: "add setter: <stakeholder id> under forum:, the party that drafts the proposal", kind: .invalidInput)
+                             hint: "add setter: <stakeholder id> under forum:, the party that drafts the proposal", code: .missingInput)
         }
         let missing = scenario.issues.filter { $0.statusQuo == nil }.map { "'\($0.id)'" }
         guard missing.isEmpty else {
             throw ModelError(model: name, message: "no status quo on issue\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")): the procedural model needs the outcome if no deal is reached",
-                             hint: "add status_quo: {value: ...} to each issue, on the issue's scale", kind: .invalidInput)
+                             hint: "add status_quo: {value: ...} to each issue, on the issue's scale", code: .missingInput)
         }
         let cost = parameters.statusQuoCost ?? forum.statusQuoCost
         guard cost.isFinite, cost >= 0 else {
-            throw ModelError(model: name, message: "the status-quo cost must be a finite number >= 0, found \(NumberText.plain(cost))", kind: .invalidInput)
+            throw ModelError(model: name, message: "the status-quo cost must be a finite number >= 0, found \(NumberText.plain(cost))", code: .invalidParameters)
         }
         let rule = Self.rule(of: forum)
         let members = scenario.forumMembers ?? scenario.stakeholders.map(\.id)

@@ -63,7 +63,7 @@ import Testing
                 #expect(error.model == "procedural")
                 #expect(error.message.contains(words), "\(error.message)")
                 #expect(error.hint != nil)
-                #expect(error.kind == .invalidInput)
+                #expect(error.code == .missingInput)
             }
         }
     }
