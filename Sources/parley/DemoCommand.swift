@@ -37,7 +37,7 @@ struct DemoCommand: ParsableCommand {
             lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))
             lines.append("")
             lines.append(TextWrap.wrap(
-                "\(scenario.stakeholders.count) parties bargained at the Petersberg over three questions: how many posts the Northern Alliance "
+                "Ten parties bargained at the Petersberg over three questions: how many posts the Northern Alliance "
                     + "would hold, who would chair the interim administration, and whether a foreign force would deploy. "
                     + "Parley codes who wanted what, how much each cared and how strong each was, with a quote behind "
                     + "every number, and asks each model where the talks should have ended.", width: width - 2))
@@ -57,8 +57,7 @@ struct DemoCommand: ParsableCommand {
                 lines.append(TextWrap.wrap(
                     "Iran helped the US against the Taliban without knowing whether Washington was sincere (Khamenei: \"the "
                         + "Americans' invitation for cooperation is tactical\"). Mousavian called help \"a no-lose proposition\", "
-                        + "and by his account Soleimani agreed that even if the US was not sincere, Iran would still have "
-                        + "eliminated its enemy (Mousavian's paraphrase, not Soleimani's words).",
+                        + "and Soleimani agreed that \"even if the US was not sincere, we would still have eliminated our enemy\".",
                     width: width - 2))
                 lines.append("")
                 let report = GameText.render(solution, model: model, width: width, style: style)
@@ -67,8 +66,8 @@ struct DemoCommand: ParsableCommand {
                 lines.append(TextWrap.wrap(
                     "Read the map from right to left: where toppling the Taliban is worth more to Iran than an entrenched US "
                         + "turning on it costs, helping is strictly dominant (#); on the + column the two are equal, the literal "
-                        + "\"no-lose\" line; below it helping is one equilibrium among others (~), next to holding back, only "
-                        + "where Iran's prior that the US is sincere is high enough, and in none (.) where it is low.", width: width - 2))
+                        + "\"no-lose\" line; below it Iran still helps in equilibrium (o) if its prior that the US is sincere is "
+                        + "high enough.", width: width - 2))
             }
             if let axisPath = Self.findExample("axis-of-evil.yaml"), let axis = try? RepeatedGameFile.read(axisPath) {
                 let outcomes = axis.study.analyse()
