@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ParleyBargaining", targets: ["ParleyBargaining"]),
         .library(name: "ParleyGames", targets: ["ParleyGames"]),
         .library(name: "ParleySimulation", targets: ["ParleySimulation"]),
+        .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
         .library(name: "ParleyIO", targets: ["ParleyIO"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
@@ -45,8 +46,16 @@ let package = Package(
         ),
         .target(name: "ParleySimulation", dependencies: ["ParleyCore", "ParleyBargaining"], swiftSettings: strictSettings),
         .target(
+            name: "ParleyAnalysis",
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ParleyIO",
-            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyAnalysis",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -56,13 +65,14 @@ let package = Package(
         ),
         .target(
             name: "ParleyReports",
-            dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation", "ParleyGames", "ParleyIO"],
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleySimulation", "ParleyGames", "ParleyAnalysis"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyAnalysis", "ParleyIO", "ParleyStore",
+                "ParleyReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -74,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyIO", "ParleyStore", "ParleyReports",
-                "ParleyServer",
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyAnalysis", "ParleyIO", "ParleyStore",
+                "ParleyReports", "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -86,9 +96,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ParleyAnalysisTests",
+            dependencies: [
+                "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyAnalysis",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ParleyIOTests",
             dependencies: [
-                "ParleyCore", "ParleyIO",
+                "ParleyCore", "ParleyIO", "ParleyAnalysis",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

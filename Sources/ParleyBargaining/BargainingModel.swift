@@ -21,18 +21,56 @@ public protocol BargainingModel: Sendable {
 
 /// Why a model could not run.
 public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure; new codes may be added without breaking callers.
+    public struct Code: RawRepresentable, Sendable, Hashable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The model cannot run on this scenario as coded (missing data it needs, a degenerate input).
+        public static let cannotRun = Code(rawValue: "cannot-run")
+        /// The scenario lacks what the model needs (a forum, a status quo, a setter).
+        public static let missingInput = Code(rawValue: "missing-input")
+        /// The model's options (the scenario's `models:` section) are out of range.
+        public static let invalidParameters = Code(rawValue: "invalid-parameters")
+        /// The computation was stopped before it finished.
+        public static let cancelled = Code(rawValue: "cancelled")
+    }
+
     public var model: String
+    public var code: Code
     public var message: String
     public var hint: String?
+    /// Where in the scenario file the problem lies, when known (the front end adds the file).
+    public var location: SourceLocation?
 
-    public init(model: String, message: String, hint: String? = nil) {
+    public init(model: String, code: Code = .cannotRun, message: String, hint: String? = nil, location: SourceLocation? = nil) {
         self.model = model
+        self.code = code
         self.message = message
         self.hint = hint
+        self.location = location
     }
 
     public var description: String {
-        "error: \(model): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+        (location.map { "\($0): " } ?? "") + "error: \(model): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+
+    /// The same error, located in `file` when it had no location.
+    public func located(in file: String?) -> ModelError {
+        guard location == nil, let file else { return self }
+        var copy = self
+        copy.location = SourceLocation(file: file, line: 1, column: 1)
+        return copy
+    }
+
+    /// The model stopped because its computation was cancelled (see ``ParleyCore/Cancellation``).
+    public static func cancelled(_ model: String) -> ModelError {
+        ModelError(model: model, message: Cancellation.message, hint: "ask for less, or run it with the parley command line, which has no deadline")
+    }
+
+    /// Throws ``cancelled(_:)`` when the current computation was asked to stop.
+    public static func checkCancellation(_ model: String) throws(ModelError) {
+        if Cancellation.isRequested { throw cancelled(model) }
     }
 }
 

@@ -22,6 +22,7 @@ public struct EnsembleModel: BargainingModel {
     public func run(_ scenario: Scenario) throws(ModelError) -> ModelRun {
         var runs: [ModelRun] = []
         for member in members {
+            try ModelError.checkCancellation(member.name)
             runs.append(try member.run(scenario))
         }
         return combine(runs, scenario: scenario)

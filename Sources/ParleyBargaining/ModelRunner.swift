@@ -8,6 +8,7 @@ public enum ModelRunner {
     public static func runAll(_ models: [any BargainingModel], on scenario: Scenario) throws(ModelError) -> [ModelRun] {
         var runs: [ModelRun] = []
         for model in models where !(model is EnsembleModel) {
+            try ModelError.checkCancellation(model.name)
             runs.append(try model.run(scenario))
         }
         var ordered: [ModelRun] = []

@@ -1,4 +1,4 @@
-/// A named point on an issue's scale, such as `65: Karzai` on the chair issue.
+/// A named point on an issue's scale, such as `50: half` on a share issue.
 public struct Anchor: Sendable, Hashable {
     public let value: Double
     public let label: String
@@ -10,10 +10,15 @@ public struct Anchor: Sendable, Hashable {
 }
 
 /// What history records as the outcome of an issue, for scoring forecasts.
+///
+/// `value` is required even with a `range`: scoring needs a point (give the midpoint when the
+/// sources support no best value). Monte Carlo draws the outcome from the range with a
+/// triangular distribution whose mode is `value` (see `InputSampler.drawObserved`).
 public struct ObservedOutcome: Sendable, Hashable {
     /// The best single value on the issue's scale.
     public let value: Double
-    /// The spread of values that the sources support, when they disagree (`lower <= value <= upper`).
+    /// The spread of values that the sources support, when they disagree: on the issue's
+    /// scale, with `lower <= value <= upper` (checked by ``PolicyIssue``).
     public let range: ClosedRange<Double>?
     /// The id of the ``Source`` that records it.
     public let source: String?
@@ -27,6 +32,19 @@ public struct ObservedOutcome: Sendable, Hashable {
     }
 }
 
+/// The reference point of an issue: the outcome if no agreement is reached (the reversion
+/// point of procedural models), with the evidence for it.
+public struct StatusQuo: Sendable, Hashable {
+    /// On the issue's scale (checked by ``PolicyIssue``).
+    public let value: Double
+    public let evidence: [Evidence]
+
+    public init(value: Double, evidence: [Evidence] = []) {
+        self.value = value
+        self.evidence = evidence
+    }
+}
+
 /// One question under negotiation, with positions on a numeric scale.
 public struct PolicyIssue: Sendable, Hashable, Identifiable {
     /// Unique among the scenario's issues; see ``Identifier``.
@@ -37,13 +55,16 @@ public struct PolicyIssue: Sendable, Hashable, Identifiable {
     /// Named points, sorted by value, each on the scale, no two at one value.
     public let anchors: [Anchor]
     public let observed: ObservedOutcome?
+    /// The outcome if no agreement is reached (`status_quo:`), on the scale; optional.
+    public let statusQuo: StatusQuo?
 
     /// Creates an issue.
-    /// - Throws: ``ScenarioErrors`` for a malformed id, an empty name, an anchor or an
-    ///   observed value off the scale, or two anchors at one value. Paths are relative to the issue.
+    /// - Throws: ``ScenarioErrors`` for a malformed id, an empty name, an anchor, an observed
+    ///   value, an observed range or a status quo off the scale, an observed value outside its
+    ///   own range, or two anchors at one value. Paths are relative to the issue.
     public init(
         id: String, name: String, description: String? = nil, scale: Scale, anchors: [Anchor] = [],
-        observed: ObservedOutcome? = nil
+        observed: ObservedOutcome? = nil, statusQuo: StatusQuo? = nil
     ) throws(ScenarioErrors) {
         var errors: [ScenarioError] = []
         if let error = Identifier.check(id, at: ["id"]) { errors.append(error) }
@@ -65,6 +86,17 @@ public struct PolicyIssue: Sendable, Hashable, Identifiable {
         if let observed {
             errors += Self.check(observed, on: scale, issue: id)
         }
+        if let statusQuo {
+            let path: ScenarioPath = ["status_quo", "value"]
+            if !statusQuo.value.isFinite {
+                errors.append(ScenarioError(.notFinite, at: path, "expected a finite number, found \(NumberText.plain(statusQuo.value))"))
+            } else if !scale.contains(statusQuo.value) {
+                errors.append(ScenarioError(
+                    .outOfRange, at: path,
+                    "status quo \(NumberText.plain(statusQuo.value)) is outside the scale \(scale.rangeText) of issue '\(id)'",
+                    hint: "the status quo is the outcome if no deal is reached, on the issue's own scale"))
+            }
+        }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
         self.id = id
         self.name = name
@@ -72,6 +104,7 @@ public struct PolicyIssue: Sendable, Hashable, Identifiable {
         self.scale = scale
         self.anchors = anchors.sorted { $0.value < $1.value }
         self.observed = observed
+        self.statusQuo = statusQuo
     }
 
     private static func check(_ observed: ObservedOutcome, on scale: Scale, issue: String) -> [ScenarioError] {

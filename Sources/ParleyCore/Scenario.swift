@@ -18,12 +18,20 @@ public struct Scenario: Sendable, Hashable {
     public let stakeholders: [Stakeholder]
     public let uncertainty: Uncertainty?
     public let models: ModelSettings
+    /// The day the coding stands at (`as_of:`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`): evidence dated
+    /// after it is hindsight (see ``isHindsight(_:)``). `nil`: no hindsight check.
+    public let asOf: String?
+    /// How the forum decides (`forum:`); `nil` when the file does not say.
+    public let forum: Forum?
+    /// Case-specific narrative (`notes:`), in file order, for reports to print as they are.
+    public let notes: [ScenarioNote]
 
     /// Creates a scenario.
     /// - Throws: ``ScenarioErrors`` listing every broken rule, with absolute key paths.
     public init(
         name: String, summary: String? = nil, sources: [Source] = [], issues: [PolicyIssue],
-        stakeholders: [Stakeholder], uncertainty: Uncertainty? = nil, models: ModelSettings = ModelSettings()
+        stakeholders: [Stakeholder], uncertainty: Uncertainty? = nil, models: ModelSettings = ModelSettings(),
+        asOf: String? = nil, forum: Forum? = nil, notes: [ScenarioNote] = []
     ) throws(ScenarioErrors) {
         var errors: [ScenarioError] = []
         if name.trimmingWhitespace().isEmpty {
@@ -45,7 +53,12 @@ public struct Scenario: Sendable, Hashable {
             if let source = issue.observed?.source {
                 errors += Self.checkSource(source, known: sourceIDs, at: ["issues", .index(index), "observed", "source"])
             }
+            for (evidenceIndex, evidence) in (issue.statusQuo?.evidence ?? []).enumerated() {
+                errors += Self.checkSource(evidence.source, known: sourceIDs,
+                                           at: ["issues", .index(index), "status_quo", "evidence", .index(evidenceIndex), "source"])
+            }
         }
+        if let asOf, let error = PartialDate.check(asOf, at: ["as_of"]) { errors.append(error) }
         for (index, stakeholder) in stakeholders.enumerated() {
             let base: ScenarioPath = ["stakeholders", .index(index)]
             for (evidenceIndex, evidence) in stakeholder.evidence.enumerated() {
@@ -69,6 +82,28 @@ public struct Scenario: Sendable, Hashable {
                 for (evidenceIndex, evidence) in stance.evidence.enumerated() {
                     errors += Self.checkSource(evidence.source, known: sourceIDs, at: stancePath.appending("evidence").appending(index: evidenceIndex).appending("source"))
                 }
+                for (codingIndex, coding) in stance.codings.enumerated() where coding.position.isFinite && !issue.scale.contains(coding.position) {
+                    errors.append(ScenarioError(
+                        .outOfRange, at: stancePath.appending("codings").appending(index: codingIndex).appending("position"),
+                        "coder '\(coding.coder)' puts the position at \(NumberText.plain(coding.position)), outside the scale \(issue.scale.rangeText) of issue '\(issue.id)'"))
+                }
+            }
+        }
+        let stakeholderIDs = stakeholders.map(\.id)
+        if let forum {
+            errors += Self.checkForum(forum, stakeholders: stakeholderIDs)
+        }
+        errors += Self.duplicateIDs(notes.map(\.id), list: "notes", kind: "note")
+        for (index, note) in notes.enumerated() {
+            let path: ScenarioPath = ["notes", .index(index)]
+            if let about = note.about, issueByID[about] == nil, !stakeholderIDs.contains(about) {
+                let known = issues.map(\.id) + stakeholderIDs
+                errors.append(ScenarioError(
+                    .unknownReference, at: path.appending("about"), "'\(about)' is neither an issue nor a stakeholder",
+                    hint: Suggestion.closest(to: about, in: known).map { "did you mean '\($0)'?" } ?? "about: names an issue id or a stakeholder id; leave it out for the whole scenario"))
+            }
+            for (evidenceIndex, evidence) in note.evidence.enumerated() {
+                errors += Self.checkSource(evidence.source, known: sourceIDs, at: path.appending("evidence").appending(index: evidenceIndex).appending("source"))
             }
         }
         if let uncertainty {
@@ -95,6 +130,9 @@ public struct Scenario: Sendable, Hashable {
         self.stakeholders = stakeholders
         self.uncertainty = uncertainty
         self.models = models
+        self.asOf = asOf
+        self.forum = forum
+        self.notes = notes
     }
 
     /// The issue with `id`, if any.
@@ -112,11 +150,65 @@ public struct Scenario: Sendable, Hashable {
         sources.first { $0.id == id }
     }
 
+    /// The note with `id`, if any.
+    public func note(_ id: String) -> ScenarioNote? {
+        notes.first { $0.id == id }
+    }
+
+    /// The forum's member ids: those listed, or every stakeholder; `nil` without a forum.
+    public var forumMembers: [String]? {
+        forum.map { $0.memberIDs(among: stakeholders.map(\.id)) }
+    }
+
     /// A copy with other stakeholders (for what-if edits and Monte Carlo draws), checked again.
-    /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:)``.
+    ///
+    /// A forum that names a stakeholder no longer present (a counterfactual run without it)
+    /// loses that member, and its setter if it was the setter; a forum left with no member is
+    /// dropped.
+    /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:asOf:forum:notes:)``.
     public func with(stakeholders: [Stakeholder]) throws(ScenarioErrors) -> Scenario {
         try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
-                     uncertainty: uncertainty, models: models)
+                     uncertainty: uncertainty, models: models, asOf: asOf,
+                     forum: forum.flatMap { Self.restrict($0, to: Set(stakeholders.map(\.id))) },
+                     notes: notes.filter { note in note.about.map { id in issue(id) != nil || stakeholders.contains { $0.id == id } } ?? true })
+    }
+
+    /// A copy with other issues (for example with status quos or observed outcomes drawn), checked again.
+    /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:asOf:forum:notes:)``.
+    public func with(issues: [PolicyIssue]) throws(ScenarioErrors) -> Scenario {
+        try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
+                     uncertainty: uncertainty, models: models, asOf: asOf, forum: forum, notes: notes)
+    }
+
+    /// A copy with another forum (`nil` removes it), checked again.
+    /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:asOf:forum:notes:)``.
+    public func with(forum: Forum?) throws(ScenarioErrors) -> Scenario {
+        try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
+                     uncertainty: uncertainty, models: models, asOf: asOf, forum: forum, notes: notes)
+    }
+
+    private static func restrict(_ forum: Forum, to present: Set<String>) -> Forum? {
+        let members = forum.members?.filter(present.contains)
+        if members?.isEmpty == true { return nil }
+        let setter = forum.setter.flatMap { present.contains($0) ? $0 : nil }
+        if members == forum.members, setter == forum.setter { return forum }
+        return try? Forum(rule: forum.rule, members: members, threshold: forum.threshold, setter: setter, statusQuoCost: forum.statusQuoCost)
+    }
+
+    private static func checkForum(_ forum: Forum, stakeholders: [String]) -> [ScenarioError] {
+        var errors: [ScenarioError] = []
+        func unknown(_ id: String, at path: ScenarioPath, role: String) -> ScenarioError {
+            ScenarioError(.unknownReference, at: path, "the forum's \(role) '\(id)' is not a stakeholder",
+                          hint: Suggestion.closest(to: id, in: stakeholders).map { "did you mean '\($0)'?" }
+                              ?? "the stakeholders are \(stakeholders.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        for (index, member) in (forum.members ?? []).enumerated() where !stakeholders.contains(member) {
+            errors.append(unknown(member, at: ["forum", "members", .index(index)], role: "member"))
+        }
+        if let setter = forum.setter, !stakeholders.contains(setter) {
+            errors.append(unknown(setter, at: ["forum", "setter"], role: "setter"))
+        }
+        return errors
     }
 
     private static func duplicateIDs(_ ids: [String], list: String, kind: String) -> [ScenarioError] {

@@ -59,6 +59,16 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let emptyFile = Code(rawValue: "empty-file")
         /// The file's format could not be told from its name or is not supported.
         public static let unsupportedFormat = Code(rawValue: "unsupported-format")
+        /// A `kind: quote` that does not appear in its source's local text.
+        public static let quoteNotFound = Code(rawValue: "quote-not-found")
+        /// Evidence dated after the scenario's `as_of` (a warning; an error under `--strict`).
+        public static let hindsight = Code(rawValue: "hindsight")
+    }
+
+    /// Whether a finding stops the file from being read (`error`) or is only reported (`warning`).
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
     }
 
     public var code: Code
@@ -70,16 +80,19 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
     public var hint: String?
     /// Where in the file; `nil` when the value did not come from a file.
     public var location: SourceLocation?
+    /// `error` unless the finding is a warning (printed as `warning:`).
+    public var severity: Severity
 
     public init(
         _ code: Code, at path: ScenarioPath = .root, _ message: String, hint: String? = nil,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, severity: Severity = .error
     ) {
         self.code = code
         self.path = path
         self.message = message
         self.hint = hint
         self.location = location
+        self.severity = severity
     }
 
     /// The same error with its path put below `prefix`.
@@ -90,7 +103,8 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String {
-        var head = location.map { "\($0): error: " } ?? "error: "
+        let label = "\(severity.rawValue): "
+        var head = location.map { "\($0): \(label)" } ?? label
         if !path.isRoot { head += "\(path): " }
         head += message
         if let hint { head += "\n  hint: \(hint)" }

@@ -1,4 +1,4 @@
-/// A key path inside a scenario document, such as `stakeholders[0].stances.na-share.position`.
+/// A key path inside a scenario document, such as `stakeholders[0].stances.budget-share.position`.
 ///
 /// Paths name fields the way a person reads the file: mapping keys joined by dots, list
 /// positions in brackets (0-based). Errors carry one so a reader can find the field even when

@@ -8,21 +8,26 @@ public struct Source: Sendable, Hashable, Identifiable {
     public let date: String?
     public let url: String?
     public let note: String?
+    /// A local copy of the source's words: a file path relative to the scenario file (as
+    /// written). ParleyIO reads it to verify `kind: quote` evidence; Core never opens it.
+    public let text: String?
 
     /// Creates a source.
     /// - Throws: ``ScenarioErrors`` when the id is malformed, the title empty, or the date not
-    ///   of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Paths are relative to the source.
+    ///   of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or `text` is empty. Paths are relative to the source.
     public init(
         id: String, title: String, author: String? = nil, date: String? = nil, url: String? = nil,
-        note: String? = nil
+        note: String? = nil, text: String? = nil
     ) throws(ScenarioErrors) {
         var errors: [ScenarioError] = []
         if let error = Identifier.check(id, at: ["id"]) { errors.append(error) }
         if title.trimmingWhitespace().isEmpty {
             errors.append(ScenarioError(.invalidValue, at: ["title"], "expected a non-empty title"))
         }
-        if let date, !Self.isValidDate(date) {
-            errors.append(ScenarioError(.invalidValue, at: ["date"], "'\(date)' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", hint: "for example 2001-12-05"))
+        if let date, let error = PartialDate.check(date, at: ["date"]) { errors.append(error) }
+        if let text, text.trimmingWhitespace().isEmpty {
+            errors.append(ScenarioError(.invalidValue, at: ["text"], "expected the path of a local copy of the source, found an empty text",
+                                        hint: "write a path relative to the scenario file, such as sources/mousavian2014.txt"))
         }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
         self.id = id
@@ -31,20 +36,11 @@ public struct Source: Sendable, Hashable, Identifiable {
         self.date = date
         self.url = url
         self.note = note
+        self.text = text
     }
 
-    static func isValidDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
-        }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
-        }
-        return true
-    }
+    /// The source's date, parsed; `nil` when it has none.
+    public var partialDate: PartialDate? { date.flatMap(PartialDate.init) }
 }
 
 extension Character {

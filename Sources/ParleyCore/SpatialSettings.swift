@@ -4,14 +4,14 @@
 /// Each family keeps KTAB's names (``ktabName``) for import and export; in Parley files the
 /// values are written in kebab case (`semi-commit`). Defaults are KTAB's own (read in
 /// `smpc`'s code and confirmed in the `ScenarioDesc` table of a reference run).
-public struct SpatialSettings: Sendable, Hashable {
+public struct SpatialSettings: Sendable, Hashable, Codable {
     /// How coalition strengths become a probability of victory.
-    public enum VictoryProbModel: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum VictoryProbModel: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case linear, square, quartic, octic, binary
         public var ktabName: String { rawValue.capitalizedFirst }
     }
     /// The probabilistic Condorcet election model.
-    public enum PCEModel: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum PCEModel: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case conditional, markovIncentive = "markov-incentive", markovUniform = "markov-uniform"
         public var ktabName: String {
             switch self {
@@ -22,12 +22,12 @@ public struct SpatialSettings: Sendable, Hashable {
         }
     }
     /// Whether the chosen bargain is the most probable one or a draw.
-    public enum StateTransitions: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum StateTransitions: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case deterministic, stochastic
         public var ktabName: String { rawValue.capitalizedFirst }
     }
     /// How a utility difference becomes a vote.
-    public enum VotingRule: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum VotingRule: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case binary, propBin = "prop-bin", proportional, propCbc = "prop-cbc", cubic, asymProsp = "asym-prosp"
         public var ktabName: String {
             switch self {
@@ -41,7 +41,7 @@ public struct SpatialSettings: Sendable, Hashable {
         }
     }
     /// How much of another actor's risk attitude an actor perceives.
-    public enum BigRAdjust: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum BigRAdjust: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case full, twoThirds = "two-thirds", half, oneThird = "one-third", none
         public var ktabName: String {
             switch self {
@@ -54,12 +54,12 @@ public struct SpatialSettings: Sendable, Hashable {
         }
     }
     /// The range of risk attitudes.
-    public enum BigRRange: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum BigRRange: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case min, mid, max
         public var ktabName: String { rawValue.capitalizedFirst }
     }
     /// How committed third parties are to the side they join.
-    public enum ThirdPartyCommit: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum ThirdPartyCommit: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case noCommit = "no-commit", semiCommit = "semi-commit", fullCommit = "full-commit"
         public var ktabName: String {
             switch self {
@@ -70,7 +70,7 @@ public struct SpatialSettings: Sendable, Hashable {
         }
     }
     /// How bargains interpolate between two positions on several dimensions.
-    public enum InterVecBargain: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum InterVecBargain: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case s1p1, s2p2, s2pmax
         public var ktabName: String {
             switch self {
@@ -81,7 +81,7 @@ public struct SpatialSettings: Sendable, Hashable {
         }
     }
     /// Whose view of the contest sets the bargain.
-    public enum BargainModel: String, Sendable, Hashable, CaseIterable, KTABNamed {
+    public enum BargainModel: String, Sendable, Hashable, Codable, CaseIterable, KTABNamed {
         case initOnly = "init-only-interp", initReceiver = "init-rcvr-interp", pairwiseCompromise = "pw-comp-interp"
         public var ktabName: String {
             switch self {
@@ -93,7 +93,7 @@ public struct SpatialSettings: Sendable, Hashable {
     }
 
     /// How far an actor's ideal point moves toward another's position after each turn.
-    public struct IdealAdjustment: Sendable, Hashable {
+    public struct IdealAdjustment: Sendable, Hashable, Codable {
         /// Stakeholder id whose ideal moves.
         public let adjusting: String
         /// Stakeholder id whose position it moves toward.

@@ -5,7 +5,10 @@
 ///   the field's valid range.
 /// - `relativeSD`: the same with a standard deviation of this fraction of the value
 ///   (`0.2` = 20 %); meant for capabilities, whose units are arbitrary.
-/// - `range`: a uniform draw between the two bounds (inclusive), in the field's units.
+/// - `range`: a draw between the two bounds (inclusive), in the field's units. Written on a
+///   field with its point (`{value: 75, range: [60, 85]}`), the draw is triangular with its
+///   mode at the point, and the point must lie in the range. As a scenario-wide default
+///   (`uncertainty:`), a range has no point of its own and the draw is uniform.
 public enum Spread: Sendable, Hashable {
     case sd(Double)
     case relativeSD(Double)
@@ -28,6 +31,22 @@ public enum Spread: Sendable, Hashable {
             }
             return []
         }
+    }
+
+    /// The error for a field whose point lies outside its own range spread.
+    static func checkPoint(_ value: Double, in spread: Spread, at path: ScenarioPath) -> [ScenarioError] {
+        guard case .range(let lower, let upper) = spread, value.isFinite, lower.isFinite, upper.isFinite, lower <= upper else { return [] }
+        guard value < lower || value > upper else { return [] }
+        return [ScenarioError(
+            .outOfRange, at: path.appending("range"),
+            "the value \(NumberText.plain(value)) lies outside its own range [\(NumberText.plain(lower)), \(NumberText.plain(upper))]",
+            hint: "a range is the belief around the coded value: widen the range or move the value into it")]
+    }
+
+    /// `spread`, or `nil` when it is a range that does not hold `value` (see ``Stance/with(position:salience:capability:)``).
+    static func keeping(_ spread: Spread?, for value: Double) -> Spread? {
+        guard case .range(let lower, let upper)? = spread else { return spread }
+        return (lower...upper).contains(value) ? spread : nil
     }
 
     private static func checkNonNegative(_ value: Double, at path: ScenarioPath) -> [ScenarioError] {

@@ -27,7 +27,10 @@ public struct Stakeholder: Sendable, Hashable, Identifiable {
             errors.append(ScenarioError(.invalidValue, at: ["name"], "expected a non-empty name"))
         }
         errors += Self.checkCapability(capability, at: ["capability"])
-        if let capabilitySpread { errors += Spread.check(capabilitySpread, at: ["capability"]) }
+        if let capabilitySpread {
+            errors += Spread.check(capabilitySpread, at: ["capability"])
+            errors += Spread.checkPoint(capability, in: capabilitySpread, at: ["capability"])
+        }
         var seen = Set<String>()
         for stance in stances where !seen.insert(stance.issue).inserted {
             errors.append(ScenarioError(.duplicate, at: ["stances", .key(stance.issue)], "two stances on issue '\(stance.issue)'"))

@@ -12,15 +12,20 @@ public struct Stance: Sendable, Hashable {
     public let salienceSpread: Spread?
     public let capabilitySpread: Spread?
     public let evidence: [Evidence]
+    /// Independent coders' values of this stance, in file order, each coder at most once.
+    /// `position` and `salience` stay the values every model uses; the codings feed
+    /// reliability and, on request, Monte Carlo draws over coders.
+    public let codings: [Coding]
 
     /// Creates a stance.
     /// - Throws: ``ScenarioErrors`` when a number is not finite, the salience is outside
-    ///   0–100 or the capability negative. Whether the position lies on the issue's scale is
-    ///   checked by ``Scenario``, which knows the scale. Paths are relative to the stance.
+    ///   0–100, the capability negative, a spread's point lies outside its own range, or a
+    ///   coder appears twice. Whether the position (and each coding's) lies on the issue's
+    ///   scale is checked by ``Scenario``, which knows the scale. Paths are relative to the stance.
     public init(
         issue: String, position: Double, salience: Double, capability: Double? = nil,
         positionSpread: Spread? = nil, salienceSpread: Spread? = nil, capabilitySpread: Spread? = nil,
-        evidence: [Evidence] = []
+        evidence: [Evidence] = [], codings: [Coding] = []
     ) throws(ScenarioErrors) {
         var errors: [ScenarioError] = []
         if !position.isFinite {
@@ -39,6 +44,14 @@ public struct Stance: Sendable, Hashable {
         if let positionSpread { errors += Spread.check(positionSpread, at: ["position"]) }
         if let salienceSpread { errors += Spread.check(salienceSpread, at: ["salience"]) }
         if let capabilitySpread { errors += Spread.check(capabilitySpread, at: ["capability"]) }
+        if let positionSpread { errors += Spread.checkPoint(position, in: positionSpread, at: ["position"]) }
+        if let salienceSpread { errors += Spread.checkPoint(salience, in: salienceSpread, at: ["salience"]) }
+        if let capability, let capabilitySpread { errors += Spread.checkPoint(capability, in: capabilitySpread, at: ["capability"]) }
+        var coders = Set<String>()
+        for (index, coding) in codings.enumerated() where !coders.insert(coding.coder).inserted {
+            errors.append(ScenarioError(.duplicate, at: ["codings", .index(index), "coder"], "coder '\(coding.coder)' codes this stance twice",
+                                        hint: "each coder gives one coding per stance"))
+        }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
         self.issue = issue
         self.position = position
@@ -48,15 +61,23 @@ public struct Stance: Sendable, Hashable {
         self.salienceSpread = salienceSpread
         self.capabilitySpread = capabilitySpread
         self.evidence = evidence
+        self.codings = codings
     }
 
-    /// A copy with other numbers, keeping issue, spreads and evidence; used by Monte Carlo
-    /// draws and what-if edits.
-    /// - Throws: ``ScenarioErrors`` as ``init(issue:position:salience:capability:positionSpread:salienceSpread:capabilitySpread:evidence:)``.
-    public func with(position: Double? = nil, salience: Double? = nil) throws(ScenarioErrors) -> Stance {
-        try Stance(
-            issue: issue, position: position ?? self.position, salience: salience ?? self.salience,
-            capability: capability, positionSpread: positionSpread, salienceSpread: salienceSpread,
-            capabilitySpread: capabilitySpread, evidence: evidence)
+    /// A copy with other numbers, keeping issue, evidence and codings; used by Monte Carlo
+    /// draws and what-if edits. Spreads are kept too, except one whose range no longer holds
+    /// its new point (a drawn or edited value has left its own range: the spread no longer
+    /// describes it, and is dropped).
+    /// - Throws: ``ScenarioErrors`` as ``init(issue:position:salience:capability:positionSpread:salienceSpread:capabilitySpread:evidence:codings:)``.
+    public func with(position: Double? = nil, salience: Double? = nil, capability: Double? = nil) throws(ScenarioErrors) -> Stance {
+        let newPosition = position ?? self.position
+        let newSalience = salience ?? self.salience
+        let newCapability = capability ?? self.capability
+        return try Stance(
+            issue: issue, position: newPosition, salience: newSalience, capability: newCapability,
+            positionSpread: Spread.keeping(positionSpread, for: newPosition),
+            salienceSpread: Spread.keeping(salienceSpread, for: newSalience),
+            capabilitySpread: newCapability.map { Spread.keeping(capabilitySpread, for: $0) } ?? capabilitySpread,
+            evidence: evidence, codings: codings)
     }
 }

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// A game that cannot be built or solved as asked: what was wrong and how to fix it.
 ///
 /// Readers in `ParleyIO` turn these into located ``ParleyCore/ScenarioError``s; the command
@@ -31,5 +33,22 @@ public struct GameError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+}
+
+extension GameError.Code {
+    /// The computation was cancelled (see ``ParleyCore/Cancellation``) before it finished.
+    public static let cancelled = GameError.Code(rawValue: "cancelled")
+}
+
+extension GameError {
+    /// The solver stopped because its computation was cancelled.
+    public static var cancelled: GameError {
+        GameError(.cancelled, Cancellation.message, hint: "solve it with the parley command line, which has no deadline")
+    }
+
+    /// Throws ``cancelled`` when the current computation was asked to stop.
+    public static func checkCancellation() throws(GameError) {
+        if Cancellation.isRequested { throw cancelled }
     }
 }

@@ -86,7 +86,10 @@ public enum GameSolver {
         case .backwardInduction, .sequenceForm, .subgamePerfect:
             throw GameError(.unsupported, "\(resolved.rawValue) needs a game tree (.efg, or a game file with 'nodes')", hint: "use --method enum or pure for a strategic-form game")
         }
+        try GameError.checkCancellation()
         let elimination = dominance && game.profileCount <= 40_000 ? game.iteratedElimination(.weak, mixed: mixedDominance) : nil
+        // A solver or an elimination cut short by a cancellation is never returned.
+        try GameError.checkCancellation()
         var solution = GameSolution(game: game, method: resolved, equilibria: equilibria, elimination: elimination, notes: notes)
         solution.approximation = approximation
         return solution
@@ -150,6 +153,7 @@ public enum GameSolver {
         if let analysis = model.analysis, !analysis.sweeps.isEmpty {
             solution.map = try DominanceMap(model: model, analysis: analysis)
         }
+        try GameError.checkCancellation()
         return solution
     }
 
@@ -159,6 +163,7 @@ public enum GameSolver {
     public static func solve(_ tree: ExtensiveFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true) throws(GameError) -> GameSolution {
         if method == .backwardInduction || (method == .automatic && tree.hasPerfectInformation) {
             let induction = try BackwardInduction(tree)
+            try GameError.checkCancellation()
             // The strategic form is only built when small; the tree itself may be huge.
             let form = (try? tree.reducedNormalForm()).flatMap { $0.profileCount <= 10_000 ? $0 : nil }
             var equilibria: [NashEquilibrium] = []
@@ -220,6 +225,7 @@ public enum GameSolver {
         }
         let small = tree.players.indices.allSatisfy { (tree.reducedStrategyCount(of: $0) ?? .infinity) <= 10_000 }
             && tree.players.indices.reduce(1.0) { $0 * (tree.reducedStrategyCount(of: $1) ?? .infinity) } <= 10_000
+        try GameError.checkCancellation()
         let form = small ? try? tree.reducedNormalForm() : nil
         let game: NormalFormGame
         let profile: MixedProfile

@@ -1,41 +1,6 @@
 public import ParleyCore
 public import ParleyGames
 
-/// A repeated-game case file (`format: parley-repeated/1`), such as
-/// `Examples/axis-of-evil.yaml`: a counterpart that defects at scripted turns, and the reply
-/// strategies to compare. Keys:
-/// - `format`, `name`, `summary`; `sources`: `[{id, title, author?, date?, url?}]`.
-/// - `horizon`: `{turns, unit, start}`: how many turns, what one turn is ("quarter"), the
-///   label of turn 1 ("2001-Q4").
-/// - `game`: `{r, s, t, p}` (default 3, 0, 5, 1).
-/// - `counterpart`: `{name, strategy}`: the scripted side and what it plays otherwise.
-/// - `scripted`: `[{turn, label, evidence: [{source, quote}]}]`: the scripted defections.
-/// - `replier`: `{name}`; `replies`: `[{strategy, label}]`: the replies compared.
-/// - `noise`: levels to compare; `runs`, `seed`, `window` (turns of mutual cooperation
-///   that count as cooperation restored); `evidence`: `[{source, quote, note?}]`.
-public struct RepeatedGameCase: Sendable {
-    public struct Quote: Sendable {
-        public var source: String
-        public var quote: String
-        public var note: String?
-    }
-
-    public var name: String
-    public var summary: String
-    /// Source ids with their titles, in file order.
-    public var sources: [(id: String, title: String)]
-    public var unit: String
-    public var start: String
-    public var counterpartName: String
-    public var replierName: String
-    /// Labels for the replies, in order ("grim trigger").
-    public var replyLabels: [String]
-    /// Labels for the scripted defections, in turn order.
-    public var scriptedLabels: [String]
-    public var evidence: [Quote]
-    public var study: ScriptedDefectionStudy
-}
-
 /// Reads repeated-game case files with located errors.
 public enum RepeatedGameFile {
     /// Reads and checks the case at `path`.
@@ -204,16 +169,3 @@ public enum RepeatedGameFile {
     }
 }
 
-extension RepeatedGameCase {
-    /// The label of turn `turn` (1-based): "2004-Q2" for quarters starting at "YYYY-Qn", the
-    /// year for years starting at "YYYY", else "<unit> N".
-    public func label(turn: Int) -> String {
-        let parts = start.split(separator: "-")
-        if unit == "quarter", parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
-            let index = (q - 1) + (turn - 1)
-            return "\(year + index / 4)-Q\(index % 4 + 1)"
-        }
-        if unit == "year", let year = Int(start) { return String(year + turn - 1) }
-        return "\(unit) \(turn)"
-    }
-}

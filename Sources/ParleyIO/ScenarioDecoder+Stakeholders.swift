@@ -8,7 +8,7 @@ extension ScenarioDecoder {
     mutating func decodeStakeholder(_ node: DocumentNode, at path: ScenarioPath) -> Stakeholder? {
         guard let fields = context.fields(
             node, at: path, what: "a stakeholder", allowed: ["id", "name", "description", "capability", "evidence", "stances"],
-            required: [("id", "an id such as 'northern-alliance'"), ("name", "a name"),
+            required: [("id", "an id such as 'party-a'"), ("name", "a name"),
                        ("capability", "a number >= 0 (relative power)"), ("stances", "a mapping of issue ids to stances")])
         else { return nil }
         let id = fields["id"].flatMap { context.string($0, at: path.appending("id"), what: "an id") }
@@ -36,7 +36,7 @@ extension ScenarioDecoder {
         context.record(path, at: node.location)
         guard case .mapping(let pairs, _) = node else {
             context.fail(.wrongType, at: path, node.location,
-                         "expected stances as a mapping from issue id to stance, such as 'na-share: {position: 75, salience: 95}', found \(node.kindDescription)")
+                         "expected stances as a mapping from issue id to stance, such as 'budget-share: {position: 75, salience: 95}', found \(node.kindDescription)")
             return nil
         }
         var stances: [Stance] = []

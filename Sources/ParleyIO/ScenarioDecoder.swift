@@ -89,7 +89,7 @@ struct ScenarioDecoder {
     mutating func decodeSource(_ node: DocumentNode, at path: ScenarioPath) -> Source? {
         guard let fields = context.fields(
             node, at: path, what: "a source", allowed: ["id", "title", "author", "date", "url", "note"],
-            required: [("id", "an id such as 'mousavian2014'"), ("title", "the document's title")])
+            required: [("id", "an id such as 'smith2020'"), ("title", "the document's title")])
         else { return nil }
         let id = fields["id"].flatMap { context.string($0, at: path.appending("id"), what: "an id") }
         let title = fields["title"].flatMap { context.string($0, at: path.appending("title")) }
@@ -148,7 +148,7 @@ struct ScenarioDecoder {
     mutating func decodeIssue(_ node: DocumentNode, at path: ScenarioPath) -> PolicyIssue? {
         guard let fields = context.fields(
             node, at: path, what: "an issue", allowed: ["id", "name", "description", "scale", "anchors", "observed"],
-            required: [("id", "an id such as 'na-share'"), ("name", "a short name"), ("scale", "{min: 0, max: 100}")])
+            required: [("id", "an id such as 'budget-share'"), ("name", "a short name"), ("scale", "{min: 0, max: 100}")])
         else { return nil }
         let id = fields["id"].flatMap { context.string($0, at: path.appending("id"), what: "an id") }
         let name = fields["name"].flatMap { context.string($0, at: path.appending("name")) }

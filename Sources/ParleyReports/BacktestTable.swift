@@ -1,3 +1,4 @@
+public import ParleyAnalysis
 public import ParleyBargaining
 import ParleyCore
 

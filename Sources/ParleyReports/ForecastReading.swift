@@ -1,8 +1,16 @@
+public import ParleyAnalysis
 public import ParleyBargaining
 public import ParleyCore
 
 /// Plain-language sentences about a forecast report, for the demo and reports.
 public enum ForecastReading {
+    /// The briefing on a forecast: a paragraph per issue with an observed outcome, how many
+    /// distinct forecasts the models give, and who won.
+    public static func paragraphs(_ forecast: ScenarioForecast) -> [String] {
+        issueParagraphs(forecast.report, scenario: forecast.scenario)
+            + [WhoWonReading.agreement(forecast), WhoWonReading.paragraph(forecast)].compactMap { $0 }
+    }
+
     /// One paragraph per issue with an observed outcome: which model came nearest, whether the
     /// models lean one way, and whether they pick history's anchor.
     public static func issueParagraphs(_ report: ForecastReport, scenario: Scenario) -> [String] {

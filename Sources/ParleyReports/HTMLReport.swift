@@ -1,7 +1,8 @@
+public import ParleyAnalysis
 public import ParleyBargaining
 public import ParleyCore
 public import ParleySimulation
-import ParleyIO
+import ParleyGames
 
 /// A self-contained HTML briefing on a scenario: inline CSS and inline SVG, no scripts and no
 /// external resources (links in the evidence table are plain `<a href>`).
@@ -24,18 +25,14 @@ public enum HTMLReport {
     /// The models whose trajectories are drawn, when they ran.
     public static let dynamicModels = ["expected-utility", "exchange", "spatial"]
 
-    /// The page for `scenario` with `report`'s forecasts and, when given, its Monte Carlo spread.
-    /// O(issues × (models + stakeholders²) + rounds × stakeholders²).
-    public static func render(scenario: Scenario, report: ForecastReport, uncertainty: Uncertainty?) -> String {
-        render(scenario: scenario, report: report, uncertainty: uncertainty, strategic: [])
-    }
-
-    /// The page for `scenario` (when given, with `report`'s forecasts and its Monte Carlo
-    /// spread) followed by a strategic section per part, in order: a game's dominance,
-    /// equilibria and dominance map, a repeated case's replies and tournaments. Without a
-    /// scenario the page is the strategic analysis alone, titled after its first part.
+    /// The page for a scenario's forecast (when given, with its Monte Carlo spread) followed by
+    /// a strategic section per part, in order: a game's dominance, equilibria and dominance map,
+    /// a repeated case's replies and tournaments. Without a forecast the page is the strategic
+    /// analysis alone, titled after its first part. Renders only: every number comes computed.
     /// O(scenario sections + the parts' charts).
-    public static func render(scenario: Scenario?, report: ForecastReport?, uncertainty: Uncertainty?, strategic: [StrategicPart]) -> String {
+    public static func render(forecast: ScenarioForecast?, uncertainty: Uncertainty?, strategic: [StrategicPart]) -> String {
+        let scenario = forecast?.scenario
+        let report = forecast?.report
         let name = scenario?.name ?? strategic.first?.name ?? "Parley report"
         var html: [String] = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
@@ -45,9 +42,8 @@ public enum HTMLReport {
         ]
         if let summary = scenario?.summary { html.append("<p class=\"summary\">\(escape(summary))</p>") }
         var reading: [String] = []
-        if let scenario, let report {
-            reading = scenario.issue("na-share") != nil && scenario.stakeholder("northern-alliance") != nil
-                ? FoundingCaseReading.paragraphs(report, scenario: scenario) : ForecastReading.issueParagraphs(report, scenario: scenario)
+        if let forecast {
+            reading = ForecastReading.paragraphs(forecast)
         }
         let strategicReading = strategic.map { part -> String in
             switch part {
@@ -66,7 +62,7 @@ public enum HTMLReport {
             html += forecastsSection(scenario, report: report)
             html += stakeholderSection(scenario)
             html += trajectorySection(scenario, report: report)
-            html += winnersSection(scenario, report: report)
+            html += winnersSection(scenario, standings: forecast?.allStandings ?? [])
             if let uncertainty { html += uncertaintySection(scenario, report: report, uncertainty: uncertainty) }
         }
         for index in strategic.indices { html += strategicSection(strategic, index: index) }
@@ -84,7 +80,7 @@ public enum HTMLReport {
         if let scenario, let report {
             links += [("issues", "Issues"), ("forecasts", "Forecasts by model against history"), ("stakeholders", "Stakeholders")]
             if report.runs.contains(where: { dynamicModels.contains($0.model) }) { links.append(("trajectories", "How the dynamic models get there")) }
-            if !winnersSection(scenario, report: report).isEmpty { links.append(("winners", "Who won")) }
+            if !report.runs.isEmpty || scenario.issues.contains(where: { $0.observed != nil }) { links.append(("winners", "Who won")) }
             if uncertainty != nil { links.append(("uncertainty", "Uncertainty and sensitivity")) }
         }
         for (index, part) in strategic.enumerated() {
@@ -163,8 +159,7 @@ public enum HTMLReport {
         return html
     }
 
-    static func winnersSection(_ scenario: Scenario, report: ForecastReport) -> [String] {
-        let tables = [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario)
+    static func winnersSection(_ scenario: Scenario, standings tables: [WinnersAndLosers]) -> [String] {
         guard !tables.isEmpty else { return [] }
         var html = ["<section id=\"winners\"><h2>Who won</h2>", "<table class=\"ranks\">",
                     "<thead><tr><th>stakeholder</th>" + tables.map { "<th>\(escape($0.source))</th>" }.joined() + "</tr></thead>", "<tbody>"]

@@ -1,16 +1,10 @@
 import Foundation
 import ParleyCore
 public import ParleyGames
-public import ParleyIO
 
-/// The text and JSON of a scripted-defection case (`parley tournament --case`); the demo
-/// can print `CaseReport.text` for `Examples/axis-of-evil.yaml`.
+/// The text of a scripted-defection case (`parley tournament --case`; its JSON is ParleyIO's
+/// `TournamentJSON.scriptedCase`); the demo prints `CaseReport.text` for a case file.
 public enum CaseReport {
-    /// The case and its outcomes as JSON (`parley tournament --case --json`).
-    public static func json(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome]) -> String {
-        TournamentJSON.scriptedCase(study, outcomes)
-    }
-
     /// The case and its outcomes as the terminal shows them.
     public static func text(_ study: RepeatedGameCase, _ outcomes: [ReplyOutcome], width: Int, style: TerminalStyle) -> String {
         let s = study.study

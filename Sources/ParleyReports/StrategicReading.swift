@@ -1,6 +1,6 @@
+public import ParleyAnalysis
 import ParleyCore
 import ParleyGames
-import ParleyIO
 
 /// Plain-language sentences on a solved game or a repeated case, for the report's briefing.
 public enum StrategicReading {
@@ -14,7 +14,7 @@ public enum StrategicReading {
            map.action < model.players[map.player].actions.count {
             let player = model.players[map.player]
             let action = player.actions[map.action]
-            if let bayesian = try? model.bayesianGame(), let status = try? DominanceMap.status(bayesian, player: map.player, action: map.action) {
+            if let status = analysis.codedStatus {
                 sentences.append("At the values the file codes, \(action) is \(DominanceMapChart.words(status)) for \(player.name).")
             }
             let counts = DominanceMap.Status.allCases.compactMap { status -> String? in

@@ -1,6 +1,6 @@
+import ParleyAnalysis
 import ParleyCore
 import ParleyGames
-import ParleyIO
 
 /// The report's strategic sections: one per game file and one per repeated-game case.
 extension HTMLReport {

@@ -47,7 +47,7 @@ struct APIRoute: Sendable {
 extension APIRoute {
     private static let models = Parameter(name: "model", type: "string", description: "A model to run (repeatable, or comma-separated); default: all. GET /api/models lists them.", repeatable: true)
     private static let name = Parameter(name: "name", type: "string", description: "The name errors are located in, for example the uploaded file's name; default: 'request body'.")
-    private static let store = Parameter(name: "store", type: "boolean", description: "Record the run in the run store (as the command line does); its id is in the Parley-Run-ID header.")
+    private static let store = Parameter(name: "store", type: "boolean", description: "Record the run in the run store (as the command line does); its id is in the Parley-Run-ID header. Ignored when the server runs with --no-store (GET /api/health says store: disabled).")
 
     /// Every route the server answers, in the order the OpenAPI document lists them.
     static let all: [APIRoute] = [
@@ -77,7 +77,7 @@ extension APIRoute {
         APIRoute(method: .post, path: "/api/game/solve", summary: "Equilibria of a game, exactly: the same JSON as parley game solve --json.",
                  parameters: [Parameter(name: "method", type: "string", description: "auto (default), enum, pure, lemke-howson, lemke-howson-all, backward-induction."),
                               Parameter(name: "label", type: "integer", description: "For lemke-howson: the label dropped first (default 1)."),
-                              Parameter(name: "format", type: "string", description: "nfg, efg, yaml or json; default from the Content-Type (text/plain: told from the text)."), name],
+                              Parameter(name: "format", type: "string", description: "nfg, efg, yaml or json; default from the Content-Type (application/octet-stream: told from the text)."), name],
                  body: .game, schema: "GameSolution", errors: [422, 503]),
         APIRoute(method: .get, path: "/api/runs", summary: "The most recent runs in the run store, newest first (parley runs list).",
                  parameters: [Parameter(name: "limit", type: "integer", description: "How many (default 30, at most 500).")], schema: "Runs"),

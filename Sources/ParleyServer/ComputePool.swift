@@ -2,27 +2,23 @@ import Dispatch
 import Foundation
 import ParleyCore
 
-/// Set when a computation's deadline passed; long loops check it between steps and stop.
-final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-
-    var isCancelled: Bool { lock.withLock { cancelled } }
-
-    func cancel() { lock.withLock { cancelled = true } }
-}
+/// Set when a computation's deadline passed or its client left; the engines check it between
+/// steps (it is bound as ``ParleyCore/Cancellation/current`` around the work) and stop.
+typealias CancelFlag = CancellationToken
 
 /// Runs model computations on their own threads, at most `workers` at once, each within a deadline.
 ///
 /// Swift's cooperative pool has one thread per core; a model run there would stall every other request
 /// on that thread, so each computation gets a thread of its own and the request task only awaits it.
-/// A computation that misses its deadline is told to stop (``CancelFlag``) and the request gets 503;
-/// its worker slot is freed only when it has actually stopped, so runaway work cannot pile up.
+/// A computation that misses its deadline is told to stop (``CancelFlag``, bound as the engines'
+/// ambient ``ParleyCore/Cancellation`` token, which the models and game solvers check each round
+/// or pivot) and the request gets 503; its worker slot is freed only when it has actually
+/// stopped, so runaway work cannot pile up. ``busy`` counts the slots in use.
 final class ComputePool: @unchecked Sendable {
     let workers: Int
     let seconds: Double
     private let lock = NSLock()
-    private var busy = 0
+    private var busyCount = 0
     private var waiting: [(id: UInt64, resume: (Bool) -> Void)] = []
     private var nextID: UInt64 = 0
 
@@ -58,7 +54,7 @@ final class ComputePool: @unchecked Sendable {
             // A thread of its own, not Dispatch's global queue: on Linux that queue is as wide as the cores,
             // so one long Monte Carlo run could hold back every forecast queued behind it.
             let thread = Thread {
-                let result = Result { try body(cancel) }
+                let result = Cancellation.$current.withValue(cancel) { Result { try body(cancel) } }
                 self.release()
                 once.resume(result)
             }
@@ -73,11 +69,20 @@ final class ComputePool: @unchecked Sendable {
         }
     }
 
+    /// Worker slots in use now: computations running, including those past their deadline that
+    /// have not stopped yet.
+    var busy: Int { lock.withLock { busyCount } }
+
+    /// `{"workers": busy heavy slots, "light_workers": busy light slots}` for `/api/health`.
+    static func busyJSON(heavy: ComputePool, light: ComputePool) -> JSONValue {
+        .object([("workers", .integer(Int64(heavy.busy))), ("light_workers", .integer(Int64(light.busy)))])
+    }
+
     private func acquire(until deadline: DispatchTime) async -> Bool {
         await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let id: UInt64? = lock.withLock {
-                if busy < workers {
-                    busy += 1
+                if busyCount < workers {
+                    busyCount += 1
                     return nil
                 }
                 nextID += 1
@@ -102,7 +107,7 @@ final class ComputePool: @unchecked Sendable {
     private func release() {
         let next: ((Bool) -> Void)? = lock.withLock {
             if waiting.isEmpty {
-                busy -= 1
+                busyCount -= 1
                 return nil
             }
             return waiting.removeFirst().resume

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyGames
@@ -71,6 +72,8 @@ struct Handlers: Sendable {
                 ("workers", .integer(Int64(heavy.workers))),
                 ("light_workers", .integer(Int64(light.workers))),
             ])),
+            ("busy", ComputePool.busyJSON(heavy: heavy, light: light)),
+            ("store", .string(configuration.recordRuns ? "enabled" : "disabled")),
         ]))
     }
 
@@ -135,33 +138,32 @@ struct Handlers: Sendable {
 
     /// `?model=a&model=b` or `?model=a,b`; all models when absent.
     private func chosenModels(_ request: Request) throws -> [any BargainingModel] {
-        let names = request.uri.queryParameters[values: "model"].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.isEmpty { return ModelCatalog.all }
-        return try names.map { name in
-            guard let model = ModelCatalog.model(named: name) else { throw unknownModel(name) }
-            return model
+        do {
+            return try ModelChoice.models(named: request.uri.queryParameters[values: "model"].map(String.init))
+        } catch {
+            throw APIError(400, error.message, hint: error.hint)
         }
     }
 
     private func unknownModel(_ name: String) -> APIError {
-        APIError(400, "unknown model '\(name)'", hint: "available: \(ModelCatalog.names.joined(separator: ", "))")
+        let error = ModelChoice.unknown(name)
+        return APIError(400, error.message, hint: error.hint)
     }
 
     private func forecast(_ request: Request) async throws -> Response {
         let models = try chosenModels(request)
         let winners = try HTTPSupport.flag(request, "winners")
-        let store = try HTTPSupport.flag(request, "store")
+        let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
         let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, _ in
-            let report = try ForecastReport(scenario: scenario, models: models)
-            let standings = winners ? [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario) : nil
-            let text = ResultJSON.forecast(report, models: models, winners: standings)
-            return (text, winners ? ResultJSON.forecast(report, models: models) : text, scenario)
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+            let text = ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings)
+            return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario)
         }
         var headers: [(String, String)] = []
         if store {
-            let parameters = "{\"models\": [\(models.map { "\"\($0.name)\"" }.joined(separator: ", "))]}"
-            let id = try record(command: "forecast", scenario: scenario, parameters: parameters, seed: nil, result: stored, started: started)
+            let parameters = RunParameters.forecast(ForecastParameters(models: models.map(\.name)))
+            let id = try record(parameters, scenario: scenario, result: stored, started: started)
             headers.append(("Parley-Run-ID", String(id)))
         }
         return HTTPSupport.json(text, headers: headers)
@@ -188,32 +190,25 @@ struct Handlers: Sendable {
         }
         let top = try HTTPSupport.integer(request, "top", default: 5, in: 0...50)
         let models = try chosenModels(request)
-        let store = try HTTPSupport.flag(request, "store")
+        let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let budget = configuration.maxMonteCarloWork
         let started = Date()
         let (text, scenario) = try await withScenario(request, "the Monte Carlo run", heavy: true) { scenario, flag in
-            let work = runs * models.count * max(1, scenario.stakeholders.count) * max(1, scenario.issues.count)
+            let work = SensitivityAnalysis.work(runs: runs, models: models.count, scenario: scenario)
             if work > budget {
                 throw APIError(422, "\(runs) runs × \(models.count) models × \(scenario.stakeholders.count) stakeholders × \(scenario.issues.count) issues = \(work) evaluations, more than this server's limit of \(budget)",
                                hint: "ask for fewer runs or models, start the server with a larger --max-work, or use parley sensitivity on the command line")
             }
-            let plan = MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
-            let sampler = InputSampler(scenario: scenario)
-            var results: [ReplicateResult] = []
-            results.reserveCapacity(runs)
-            for index in 0..<runs {
-                if flag.isCancelled { throw CancellationError() }
-                results.append(try MonteCarloRunner.replicate(index, scenario: scenario, sampler: sampler, models: models, plan: plan))
-            }
-            let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
-            let driverModel = top == 0 ? nil : models.last { $0.name == "ensemble" } ?? models.first
-            let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top, models: models) } ?? []
-            return (ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers), scenario)
+            let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
+            let results = try SensitivityAnalysis.replicates(scenario: scenario, models: models, plan: plan, indices: 0..<runs,
+                                                             isCancelled: { flag.isCancelled })
+            let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top)
+            return (ResultJSON.sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers), scenario)
         }
         var headers: [(String, String)] = []
         if store {
-            let parameters = "{\"runs\": \(runs), \"seed\": \(seed), \"models\": [\(models.map { "\"\($0.name)\"" }.joined(separator: ", "))], \"shard\": \"0/1\"}"
-            let id = try record(command: "sensitivity", scenario: scenario, parameters: parameters, seed: seed, result: text, started: started)
+            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: models.map(\.name)))
+            let id = try record(parameters, scenario: scenario, result: text, started: started)
             headers.append(("Parley-Run-ID", String(id)))
         }
         return HTTPSupport.json(text, headers: headers)
@@ -258,8 +253,8 @@ struct Handlers: Sendable {
         } else if let type {
             if HTTPSupport.jsonTypes.contains(type) { format = .json }
             else if HTTPSupport.yamlTypes.contains(type) { format = .yaml }
-            else if type != "text/plain" && type != "application/octet-stream" {
-                throw APIError(415, "a game is sent as application/yaml, application/json or text/plain (Gambit .nfg/.efg), not \(type)")
+            else if type != "application/octet-stream" {
+                throw APIError(415, "a game is sent as application/yaml, application/json or application/octet-stream (Gambit .nfg/.efg), not \(type)")
             }
         }
         let file = HTTPSupport.sourceName(request)
@@ -271,13 +266,7 @@ struct Handlers: Sendable {
             let chosen = chosenFormat ?? (trimmed.hasPrefix("NFG") ? .nfg : trimmed.hasPrefix("EFG") ? .efg : trimmed.hasPrefix("{") ? .json : .yaml)
             return try await heavy.run("the game solution", cancel: gone) { _ in
             let document = try GameFile.decode(text, format: chosen, file: file)
-            let solution: GameSolution
-            switch document {
-            case .normalForm(let game): solution = try GameSolver.solve(game, method: method, label: label)
-            case .model(let model): solution = try GameSolver.solve(model, method: method, label: label)
-            case .extensive(let tree): solution = try GameSolver.solve(tree, method: method, label: label)
-            }
-            return GameJSON.render(solution)
+            return GameJSON.render(try GameAnalysis.solution(of: document, options: GameSolveOptions(method: method, label: label)))
             }
         }
         return HTTPSupport.json(answer)
@@ -286,14 +275,16 @@ struct Handlers: Sendable {
     // MARK: - Runs
 
     private func openStore(create: Bool) throws -> RunStore? {
+        // --no-store: the store is never opened, so nothing is ever written.
+        guard configuration.recordRuns else { return nil }
         if !create, !FileManager.default.fileExists(atPath: configuration.storePath) { return nil }
         return try RunStore(path: configuration.storePath)
     }
 
-    private func record(command: String, scenario: Scenario, parameters: String, seed: UInt64?, result: String, started: Date) throws -> Int64 {
-        guard let store = try openStore(create: true) else { throw APIError(500, "the run store could not be opened at \(configuration.storePath)") }
-        let id = try store.begin(command: command, scenarioName: scenario.name, scenarioHash: ShardFile.hash(scenario), parameters: parameters,
-                                 seed: seed, version: version)
+    private func record(_ parameters: RunParameters, scenario: Scenario, result: String, started: Date) throws -> Int64 {
+        guard let store = try openStore(create: true) else { throw APIError(500, "the run store is off (parley serve --no-store)") }
+        let id = try store.begin(command: parameters.command, scenarioName: scenario.name, scenarioHash: ShardFile.hash(scenario),
+                                 parameters: parameters.key, seed: parameters.seed, version: version)
         try store.finish(id, status: .complete, result: result, duration: Date().timeIntervalSince(started))
         return id
     }
@@ -302,7 +293,7 @@ struct Handlers: Sendable {
         let limit = try HTTPSupport.integer(request, "limit", default: 30, in: 1...500)
         let records = try openStore(create: false)?.list(limit: limit) ?? []
         return HTTPSupport.json(.object([
-            ("store", .string(configuration.storePath)),
+            ("store", .string(configuration.recordRuns ? "enabled" : "disabled")),
             ("runs", .array(records.map { summary($0) })),
         ]))
     }
@@ -328,7 +319,7 @@ struct Handlers: Sendable {
     private func findRun(_ text: String) throws -> RunRecord {
         guard let id = Int64(text) else { throw APIError(404, "run ids are whole numbers; found '\(text)'", hint: "GET /api/runs lists them") }
         guard let record = try openStore(create: false)?.record(id) else {
-            throw APIError(404, "no run \(id) in \(configuration.storePath)", hint: "GET /api/runs lists them")
+            throw APIError(404, "no run \(id) in the run store\(configuration.recordRuns ? "" : " (it is off: parley serve --no-store)")", hint: "GET /api/runs lists them")
         }
         return record
     }

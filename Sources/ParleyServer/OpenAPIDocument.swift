@@ -16,7 +16,7 @@ enum OpenAPIDocument {
             ("info", .object([
                 ("title", .string("Parley")),
                 ("version", .string(version)),
-                ("description", .string("The local API behind parley serve. Scenario bodies are parley/1 YAML (application/yaml) or JSON (application/json). Results are the same JSON documents the command line prints with --json. Every error is JSON: {\"error\": {\"status\", \"message\", \"hint\", \"errors\": [located scenario errors]}}.")),
+                ("description", .string("The local API behind parley serve. Scenario bodies are parley/1 YAML (application/yaml) or JSON (application/json); a body without a Content-Type, or sent as text/plain or a form, is refused (415), and so is a request from another site's page (403). Results are the same JSON documents the command line prints with --json. Every error is JSON: {\"error\": {\"status\", \"message\", \"hint\", \"errors\": [located scenario errors]}}.")),
             ])),
             ("paths", .object(paths)),
             ("components", .object([("schemas", .object(schemas))])),
@@ -41,7 +41,7 @@ enum OpenAPIDocument {
             let text = JSONValue.object([("schema", .object([("type", .string("string"))]))])
             let content: [(String, JSONValue)] = body == .scenario
                 ? [("application/yaml", text), ("application/json", ref("Scenario"))]
-                : [("application/yaml", text), ("application/json", ref("Object")), ("text/plain", text)]
+                : [("application/yaml", text), ("application/json", ref("Object")), ("application/octet-stream", text)]
             members.append(("requestBody", .object([
                 ("required", .bool(true)),
                 ("description", .string(body == .scenario ? "A parley/1 scenario." : "A game: parley-game/1 YAML or JSON, or Gambit .nfg/.efg text.")),
@@ -52,7 +52,8 @@ enum OpenAPIDocument {
             ? .object([("description", .string("OK")), ("content", .object([("application/json", ref(route.schema ?? "Object"))]))])
             : .object([("description", .string("OK")), ("content", .object([(route.produces, .object([("schema", .object([("type", .string("string"))]))]))]))])
         var responses: [(String, JSONValue)] = [("200", success)]
-        var statuses = [404, 500]
+        // 403 and 421: requests from another site's page or to another host name (``RequestGuard``).
+        var statuses = [403, 404, 421, 500]
         if route.method == .post { statuses += [400, 413, 415] }
         if !route.parameters.isEmpty, route.method == .get { statuses.append(400) }
         statuses += route.errors
@@ -69,9 +70,11 @@ enum OpenAPIDocument {
     private static func description(_ status: Int) -> String {
         switch status {
         case 400: return "A query parameter is missing or out of range."
+        case 403: return "Refused: the request came from another site's page (a foreign Origin, or Sec-Fetch-Site: cross-site)."
         case 404: return "No such resource."
+        case 421: return "Refused: the Host header names another server than this one (DNS rebinding)."
         case 413: return "The body is larger than the server's --max-body."
-        case 415: return "The body's Content-Type is not one the route reads."
+        case 415: return "The body has no Content-Type, or one the route does not read; text/plain and form encodings are always refused (a browser sends them cross-site without asking)."
         case 422: return "The input is not valid (every error located by file, line and column), or asks for more work than the server allows."
         case 503: return "The computation did not finish within --compute-seconds, or no worker came free."
         default: return "Internal error."
@@ -100,7 +103,8 @@ enum OpenAPIDocument {
                                      ("line", type("integer")), ("column", type("integer")), ("hint", type("string")), ("text", type("string"))],
                                     required: ["code", "message", "text"]))),
         ], required: ["status", "message", "errors"]))], required: ["error"])),
-        ("Health", object([("status", type("string")), ("version", type("string")), ("api_version", type("string")), ("limits", type("object"))])),
+        ("Health", object([("status", type("string")), ("version", type("string")), ("api_version", type("string")), ("limits", type("object")),
+                           ("busy", object([("workers", type("integer")), ("light_workers", type("integer"))])), ("store", type("string"))])),
         ("Models", object([("models", array(object([("name", type("string")), ("summary", type("string"))])))])),
         ("Examples", object([("examples", array(object([("id", type("string")), ("name", type("string")), ("kind", type("string")), ("url", type("string"))])))])),
         ("Validation", object([("valid", type("boolean")), ("name", type("string")), ("stakeholders", type("integer")), ("issues", type("integer")),

@@ -1,4 +1,5 @@
 public import Hummingbird
+import Foundation
 import Logging
 import NIOCore
 import ParleyBargaining
@@ -28,7 +29,9 @@ public enum ParleyApp {
         }
         let handlers = Handlers(configuration: configuration, version: version, assets: assets)
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: JSONErrorMiddleware(loopbackOnly: configuration.isLoopback))
+        let boundPort = BoundPort(configuration.port)
+        router.add(middleware: RequestGuard(configuration: configuration, port: boundPort))
+        router.add(middleware: JSONErrorMiddleware())
         for route in APIRoute.all {
             let respond = handlers.responder(for: route)
             switch route.method {
@@ -41,7 +44,11 @@ public enum ParleyApp {
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "parley"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                boundPort.set(port)
+                await onRunning(port)
+            },
             logger: logger)
     }
 }
@@ -62,17 +69,12 @@ public struct ServerStartError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Turns every failure into the JSON error shape, answers wrong methods with 405, and refuses
-/// requests addressed to other host names when serving on loopback (DNS rebinding).
+/// Turns every failure into the JSON error shape and answers wrong methods with 405. (Requests
+/// from other sites and other host names are refused before, by ``RequestGuard``.)
 struct JSONErrorMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
-    let loopbackOnly: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if loopbackOnly, let host = request.head.authority, !Self.isLocal(host) {
-            return HTTPSupport.error(APIError(421, "this server answers only requests addressed to 127.0.0.1, localhost or [::1], not \(host)",
-                                              hint: "open the address parley serve printed"))
-        }
         do {
             return try await next(request, context)
         } catch {
@@ -89,7 +91,9 @@ struct JSONErrorMiddleware: RouterMiddleware {
         case let error as GameError:
             return APIError(422, "the game could not be solved: \(error.message)", hint: error.hint)
         case let error as StoreError:
-            return APIError(500, "the run store failed: \(error.message)")
+            // The store's messages name its path: the details go to the server's standard error only.
+            ServerLog.error("the run store failed: \(error.message)")
+            return APIError(500, "the run store could not be read or written", hint: "the standard error of parley serve has the details")
         case let error as any HTTPResponseError:
             if error.status == .notFound {
                 let path = request.uri.path
@@ -103,17 +107,16 @@ struct JSONErrorMiddleware: RouterMiddleware {
             if error.status == .contentTooLarge { return APIError(413, "the request body is too large") }
             return APIError(error.status.code, error.status.reasonPhrase)
         default:
-            return APIError(500, "internal error: \(error)", hint: "please report this with the request that caused it")
+            // Foundation's errors may name files: the details go to the server's standard error only.
+            ServerLog.error("internal error: \(error)")
+            return APIError(500, "internal error (\(type(of: error)))", hint: "please report this with the request that caused it; the standard error of parley serve has the details")
         }
     }
+}
 
-    static func isLocal(_ authority: String) -> Bool {
-        var host = authority.lowercased()
-        if host.hasPrefix("[") {
-            host = String(host.dropFirst().prefix { $0 != "]" })
-        } else if let colon = host.lastIndex(of: ":") {
-            host = String(host[..<colon])
-        }
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+/// Lines for the server's standard error (what an answer must not show, such as local paths).
+enum ServerLog {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data(("parley serve: " + line + "\n").utf8))
     }
 }

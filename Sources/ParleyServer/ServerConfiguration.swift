@@ -20,14 +20,17 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Monte Carlo runs and game solutions allowed at once; the rest wait (up to `computeSeconds`).
     /// Forecasts and charts have their own workers (one per core, at least 2), so they stay quick meanwhile.
     public var workers: Int
-    /// The run store's path (the same database as the command line's).
+    /// The run store's path (the same database as the command line's). Never shown in an answer.
     public var storePath: String
+    /// Whether requests may record runs (`?store=true`) and read the store; `parley serve
+    /// --no-store` turns it off: the store is then never opened, whatever a request says.
+    public var recordRuns: Bool
 
     /// - Parameters: see the properties; `workers` defaults to one less than the cores (at least 1), so one
     ///   core stays free for the event loop and light requests.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 4 * 1024 * 1024, computeSeconds: Double = 10,
-        maxRuns: Int = 20_000, maxMonteCarloWork: Int = 50_000_000, workers: Int? = nil, storePath: String
+        maxRuns: Int = 20_000, maxMonteCarloWork: Int = 50_000_000, workers: Int? = nil, storePath: String, recordRuns: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -37,6 +40,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.maxMonteCarloWork = maxMonteCarloWork
         self.workers = workers ?? ServerConfiguration.defaultWorkers
         self.storePath = storePath
+        self.recordRuns = recordRuns
     }
 
     /// One less than the active cores, at least 1.
@@ -46,7 +50,19 @@ public struct ServerConfiguration: Sendable, Hashable {
 
     /// Whether `host` names a loopback interface (only these are safe without authentication).
     public var isLoopback: Bool {
-        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+        let name = host.lowercased()
+        return name == "::1" || name == "localhost" || Self.isIPv4Loopback(name)
+    }
+}
+
+extension ServerConfiguration {
+    /// Whether `name` is a dotted IPv4 address in 127.0.0.0/8 (four numbers 0-255, the first 127).
+    static func isIPv4Loopback(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.first == "127" else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } && (Int(part) ?? 256) <= 255
+        }
     }
 }
 

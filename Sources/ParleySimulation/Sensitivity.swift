@@ -14,7 +14,7 @@ public struct UncertainInput: Sendable, Hashable, CustomStringConvertible {
     public var base: Double
     public var spread: Spread
 
-    /// `iran.position[na-share]`, `russia.capability`.
+    /// `party-a.position[budget-share]`, `party-b.capability`.
     public var description: String {
         switch kind {
         case .capability: "\(stakeholder).capability"

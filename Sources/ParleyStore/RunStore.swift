@@ -30,7 +30,32 @@ public struct RunRecord: Sendable, Hashable {
 
 /// Why the store could not be used.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure; new codes may be added without breaking callers.
+    public struct Code: RawRepresentable, Sendable, Hashable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The store could not be opened or created (permissions, a missing folder, a file that is not a Parley store).
+        public static let cannotOpen = Code(rawValue: "cannot-open")
+        /// A read failed.
+        public static let readFailed = Code(rawValue: "read-failed")
+        /// A write failed.
+        public static let writeFailed = Code(rawValue: "write-failed")
+        /// A run or replicate that was asked for is not in the store.
+        public static let notFound = Code(rawValue: "not-found")
+    }
+
+    public var code: Code
     public var message: String
+    /// The store's file, as given.
+    public var path: String?
+
+    public init(_ code: Code = .cannotOpen, message: String, path: String? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+    }
+
     public var description: String { message }
 }
 
@@ -58,7 +83,7 @@ public final class RunStore: Sendable {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
         } catch {
-            throw StoreError(message: "cannot open the run store at \(path): \(error)")
+            throw StoreError(.cannotOpen, message: "cannot open the run store at \(path): \(error)", path: path)
         }
     }
 
@@ -178,7 +203,7 @@ public final class RunStore: Sendable {
         do {
             return try database.write(body)
         } catch {
-            throw StoreError(message: "the run store at \(path) could not be written: \(error)")
+            throw StoreError(.writeFailed, message: "the run store at \(path) could not be written: \(error)", path: path)
         }
     }
 
@@ -186,7 +211,7 @@ public final class RunStore: Sendable {
         do {
             return try database.read(body)
         } catch {
-            throw StoreError(message: "the run store at \(path) could not be read: \(error)")
+            throw StoreError(.readFailed, message: "the run store at \(path) could not be read: \(error)", path: path)
         }
     }
 

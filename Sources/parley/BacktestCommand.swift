@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyIO

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyGames
@@ -11,15 +12,25 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the founding case, Bonn 2001, end to end and explain the result.",
         discussion: """
-            Reads Examples/bonn-2001.yaml (found from the current directory upward, or next to the \
-            executable's package), runs every model, scores it against history and reads the result.
+            Reads Examples/bonn-2001.yaml with its strategic companions, Examples/iran-2001-cooperation.yaml \
+            (a game) and Examples/axis-of-evil.yaml (a repeated case), found from the current directory upward \
+            or next to the executable's package; runs every model, scores it against history and reads the \
+            result. Every sentence is derived from the results and the files' own text, so --file works \
+            for any scenario (add --game and --case for its companions).
 
             Example:
               swift run parley demo
+              parley demo --file Examples/ec-car-emissions.yaml
             """)
 
     @Option(help: ArgumentHelp("Use this scenario instead of Examples/bonn-2001.yaml.", valueName: "file"))
     var file: String?
+
+    @Option(help: ArgumentHelp("A game file to analyse after the scenario (default with no --file: Examples/iran-2001-cooperation.yaml).", valueName: "file"))
+    var game: String?
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("A repeated-game case to read after it (default with no --file: Examples/axis-of-evil.yaml).", valueName: "file"))
+    var repeatedCase: String?
 
     func run() throws {
         try Console.run {
@@ -28,73 +39,74 @@ struct DemoCommand: ParsableCommand {
                     .fileNotFound, "cannot find Examples/bonn-2001.yaml from \(FileManager.default.currentDirectoryPath)",
                     hint: "run the demo from the Parley folder, or pass --file PATH")])
             }
+            let gamePath = game ?? (file == nil ? Self.findExample("iran-2001-cooperation.yaml") : nil)
+            let casePath = repeatedCase ?? (file == nil ? Self.findExample("axis-of-evil.yaml") : nil)
             let style = Console.stdoutStyle
             let width = Console.width
             let scenario = try ScenarioFile.read(path)
-            let report = try ForecastReport(scenario: scenario, models: ModelCatalog.all)
+            let forecast = try ScenarioForecast(scenario: scenario, models: ModelCatalog.all, winners: true)
             var lines: [String] = []
             lines.append(style.bold("Parley demo: \(scenario.name)"))
             lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))
-            lines.append("")
-            lines.append(TextWrap.wrap(
-                "Ten parties bargained at the Petersberg over three questions: how many posts the Northern Alliance "
-                    + "would hold, who would chair the interim administration, and whether a foreign force would deploy. "
-                    + "Parley codes who wanted what, how much each cared and how strong each was, with a quote behind "
-                    + "every number, and asks each model where the talks should have ended.", width: width - 2))
-            lines.append("")
-            lines.append(ForecastTable.render(report, scenario: scenario, width: width, style: style))
-            lines.append("")
-            lines.append(style.bold("What it says"))
-            for paragraph in FoundingCaseReading.paragraphs(report, scenario: scenario) {
+            for paragraph in ScenarioReading.introduction(forecast) {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
             }
-            if let gamePath = Self.findExample("iran-2001-cooperation.yaml"), case .model(let model)? = try? GameFile.read(gamePath),
-               let solution = try? GameSolver.solve(model, method: .automatic, label: 1, dominance: true) {
+            lines.append("")
+            lines.append(ForecastTable.render(forecast.report, scenario: scenario, width: width, style: style))
+            lines.append("")
+            lines.append(style.bold("What it says"))
+            for paragraph in ForecastReading.paragraphs(forecast) {
                 lines.append("")
-                lines.append(style.bold("Iran's choice, autumn 2001: a Bayesian game"))
-                lines.append("")
-                lines.append(TextWrap.wrap(
-                    "Iran helped the US against the Taliban without knowing whether Washington was sincere (Khamenei: \"the "
-                        + "Americans' invitation for cooperation is tactical\"). Mousavian called help \"a no-lose proposition\", "
-                        + "and Soleimani agreed that \"even if the US was not sincere, we would still have eliminated our enemy\".",
-                    width: width - 2))
-                lines.append("")
-                let report = GameText.render(solution, model: model, width: width, style: style)
-                lines.append(report)
-                lines.append("")
-                lines.append(TextWrap.wrap(
-                    "Read the map from right to left: where toppling the Taliban is worth more to Iran than an entrenched US "
-                        + "turning on it costs, helping is strictly dominant (#); on the + column the two are equal, the literal "
-                        + "\"no-lose\" line; below it Iran still helps in equilibrium (o) if its prior that the US is sincere is "
-                        + "high enough.", width: width - 2))
+                lines.append(TextWrap.wrap(paragraph, width: width - 2))
             }
-            if let axisPath = Self.findExample("axis-of-evil.yaml"), let axis = try? RepeatedGameFile.read(axisPath) {
-                let outcomes = axis.study.analyse()
-                let report = CaseReport.text(axis, outcomes, width: width, style: style)
+            if let gamePath {
+                let analysis = try Self.gameAnalysis(gamePath)
                 lines.append("")
-                lines.append(style.bold("After \"axis of evil\": the repeated game"))
+                lines.append(style.bold(analysis.name))
+                if let summary = analysis.model?.summary {
+                    lines.append("")
+                    lines.append(TextWrap.wrap(summary, width: width - 2))
+                }
+                lines.append("")
+                lines.append(GameText.render(analysis.solution, model: analysis.model, width: width, style: style))
+                lines.append("")
+                lines.append(TextWrap.wrap(StrategicReading.paragraph(analysis), width: width - 2))
+            }
+            if let casePath {
+                let study = try RepeatedGameFile.read(casePath)
+                let analysis: RepeatedAnalysis
+                do throws(RepeatedGameError) {
+                    analysis = try RepeatedAnalysis(study: study, playTournaments: false)
+                } catch {
+                    throw ScenarioErrors([ScenarioError(.invalidValue, error.message, hint: error.hint, location: SourceLocation(file: casePath, line: 1, column: 1))])
+                }
+                let report = CaseReport.text(study, analysis.outcomes, width: width, style: style)
+                lines.append("")
+                lines.append(style.bold(study.name))
+                lines.append("")
+                lines.append(TextWrap.wrap(study.summary, width: width - 2))
                 lines.append("")
                 // The table and its key; the full histories are in `parley tournament --case`.
                 lines.append(report.components(separatedBy: "\n\nHistories").first ?? report)
                 lines.append("")
-                let labels = Dictionary(zip(axis.study.replies.map(\.name), axis.replyLabels), uniquingKeysWith: { first, _ in first })
-                let readings = outcomes.filter { $0.runs == 1 }.map { row -> String in
-                    let name = labels[row.reply] ?? row.reply
-                    guard let turn = row.collapseTurn else { return "\(name) never breaks off" }
-                    let restore = row.restoringGesture.map { "\($0) \(axis.unit)\($0 == 1 ? "" : "s") of unconditional US cooperation win it back" }
-                        ?? "nothing the US does afterwards restores cooperation"
-                    return "\(name) breaks off in \(axis.label(turn: turn)) and \(restore)"
-                }
-                lines.append(TextWrap.wrap(
-                    "Without noise: " + readings.joined(separator: "; ") + ". Khatami expected no rapprochement "
-                        + "\"for at least 10 years\": that is the grim-trigger row.", width: width - 2))
+                lines.append(TextWrap.wrap(StrategicReading.paragraph(analysis), width: width - 2))
             }
             lines.append("")
             lines.append(style.dim(TextWrap.wrap(
-                "Next: parley forecast \(path) --json; parley validate Examples/*.yaml; Examples/README.md explains the coding.",
+                "Next: parley forecast \(path) --winners; parley report \(path) -o report.html; Examples/README.md explains the coding.",
                 width: width - 2)))
             Console.out(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// Reads and solves a game file as `parley game solve` does, with errors located in the file.
+    static func gameAnalysis(_ path: String) throws -> GameAnalysis {
+        let document = try GameFile.read(path)
+        do throws(GameError) {
+            return try GameAnalysis.solve(file: path, document: document)
+        } catch {
+            throw ScenarioErrors([ScenarioError(.invalidValue, error.message, hint: error.hint, location: SourceLocation(file: path, line: 1, column: 1))])
         }
     }
 

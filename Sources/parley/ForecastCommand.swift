@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyIO
 import ParleyReports
@@ -35,17 +36,14 @@ struct ForecastCommand: ParsableCommand {
         try Console.run {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models
-            let report = try ForecastReport(scenario: scenario, models: models)
-            let recorded = RecordedRun(store: storeOptions.open(), command: "forecast", scenarioName: scenario.name,
-                                       scenarioHash: ShardFile.hash(scenario),
-                                       parameters: "{\"models\": [\(models.map { "\"\($0.name)\"" }.joined(separator: ", "))]}", seed: nil)
-            defer { recorded.finish(.complete, result: ResultJSON.forecast(report, models: models)) }
-            let standings = winners ? [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario) : nil
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+            let recorded = RecordedRun(store: storeOptions.open(), parameters: forecast.parameters, scenario: scenario)
+            defer { recorded.finish(.complete, result: ResultJSON.forecast(forecast.report, models: models)) }
             if json {
-                Console.out(ResultJSON.forecast(report, models: models, winners: standings), terminator: "")
+                Console.out(ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings), terminator: "")
             } else {
-                Console.out(ForecastTable.render(report, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
-                if let standings {
+                Console.out(ForecastTable.render(forecast.report, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
+                if let standings = forecast.standings {
                     Console.out("\n" + WinnersTable.render(standings, scenario: scenario, width: Console.width, style: Console.stdoutStyle))
                 }
             }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ParleyAnalysis
 import ParleyCore
 import ParleyGames
 import ParleyIO
@@ -67,12 +68,8 @@ struct GameSolveCommand: ParsableCommand {
         try Console.run {
             let document = try GameFile.read(file)
             let solve = { (dominance: Bool) throws(GameError) -> GameSolution in
-                switch document {
-                case .normalForm(let game):
-                    return try GameSolver.solve(game, method: method, label: label, dominance: dominance, lambda: lambda, mixedDominance: mixedDominance)
-                case .model(let model): return try GameSolver.solve(model, method: method, label: label, dominance: dominance)
-                case .extensive(let tree): return try GameSolver.solve(tree, method: method, label: label, dominance: dominance)
-                }
+                try GameAnalysis.solution(of: document, options: GameSolveOptions(
+                    method: method, label: label, lambda: lambda, mixedDominance: mixedDominance, dominance: dominance))
             }
             let solution: GameSolution
             do throws(GameError) {

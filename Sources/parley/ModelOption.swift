@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyAnalysis
 import ParleyBargaining
 
 /// `--model NAME`, checked against the catalogue with a helpful message.
@@ -7,12 +8,14 @@ struct ModelOptions: ParsableArguments {
     var names: [String] = []
 
     func validate() throws {
-        for name in names where ModelCatalog.model(named: name) == nil {
-            throw ValidationError("unknown model '\(name)'; available: \(ModelCatalog.names.joined(separator: ", "))")
+        do {
+            _ = try ModelChoice.models(named: names)
+        } catch {
+            throw ValidationError(error.message + (error.hint.map { "; \($0)" } ?? ""))
         }
     }
 
     var models: [any BargainingModel] {
-        names.isEmpty ? ModelCatalog.all : names.compactMap(ModelCatalog.model(named:))
+        (try? ModelChoice.models(named: names)) ?? ModelCatalog.all
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyGames
@@ -58,7 +59,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var loaded: (scenario: Scenario, report: ForecastReport)?
+        var loaded: ScenarioForecast?
         var strategic: [StrategicPart] = []
         let models = modelOptions.models
         let workers = jobs ?? SensitivityCommand.defaultJobs(ProcessInfo.processInfo.environment)
@@ -72,8 +73,7 @@ struct ReportCommand: AsyncParsableCommand {
             for (file, kind) in zip(files, kinds) {
                 switch kind {
                 case .scenario:
-                    let scenario = try ScenarioFile.read(file)
-                    loaded = (scenario, try ForecastReport(scenario: scenario, models: models))
+                    loaded = try ScenarioForecast(scenario: try ScenarioFile.read(file), models: models, winners: true)
                 case .game:
                     let document = try GameFile.read(file)
                     do throws(GameError) {
@@ -93,26 +93,15 @@ struct ReportCommand: AsyncParsableCommand {
         }
         guard loaded != nil || !strategic.isEmpty else { return }
         var uncertainty: HTMLReport.Uncertainty?
-        if let (scenario, _) = loaded, runs > 0 {
-            let plan = MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
-            do {
-                let results = try await MonteCarloRunner.run(
-                    scenario: scenario, models: models, plan: plan, range: 0..<runs,
-                    jobs: workers)
-                let driverModel = models.last { $0.name == "ensemble" } ?? models.first
-                let drivers = try driverModel.map {
-                    try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: 5, models: models)
-                } ?? []
-                uncertainty = HTMLReport.Uncertainty(summary: MonteCarloSummary(plan: plan, scenario: scenario, results: results), drivers: drivers)
-            } catch let errors as ScenarioErrors {
-                Console.report(errors)
-                throw Console.exitCode(for: errors)
-            } catch let error as ModelError {
-                Console.err(Console.stderrStyle.red("error: ") + error.description.replacingOccurrences(of: "error: ", with: ""))
-                throw ExitCode(70)
+        if let scenario = loaded?.scenario, runs > 0 {
+            let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
+            try await Console.run {
+                let results = try await MonteCarloRunner.run(scenario: scenario, models: models, plan: plan, range: 0..<runs, jobs: workers)
+                let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: 5)
+                uncertainty = HTMLReport.Uncertainty(summary: analysis.summary, drivers: analysis.drivers)
             }
         }
-        let html = HTMLReport.render(scenario: loaded?.scenario, report: loaded?.report, uncertainty: uncertainty, strategic: strategic)
+        let html = HTMLReport.render(forecast: loaded, uncertainty: uncertainty, strategic: strategic)
         try Console.run {
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -81,8 +81,7 @@ struct RunsCommand: ParsableCommand {
 
     static func open(_ options: StoreOptions) throws -> RunStore {
         guard FileManager.default.fileExists(atPath: options.path) else {
-            Console.err(Console.stderrStyle.red("error: ") + "no run store at \(options.path); runs are recorded there by forecast, simulate, sensitivity and backtest")
-            throw ExitCode(66)
+            throw Console.handle(StoreError(.cannotOpen, message: "no run store at \(options.path); runs are recorded there by forecast, simulate, sensitivity and backtest", path: options.path))
         }
         return try call { try RunStore(path: options.path) }
     }
@@ -90,18 +89,17 @@ struct RunsCommand: ParsableCommand {
     static func find(_ id: Int64, _ options: StoreOptions) throws -> RunRecord {
         let store = try open(options)
         guard let record = try call({ try store.record(id) }) else {
-            Console.err(Console.stderrStyle.red("error: ") + "no run \(id) in \(options.path); `parley runs list` shows the ids")
-            throw ExitCode(65)
+            throw Console.handle(StoreError(.notFound, message: "no run \(id) in \(options.path); `parley runs list` shows the ids", path: options.path))
         }
         return record
     }
 
+    /// Runs a store call; a ``StoreError`` is printed and becomes its exit code.
     static func call<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            Console.err(Console.stderrStyle.red("error: ") + error.message)
-            throw ExitCode(66)
+        } catch {
+            throw Console.handle(error)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyIO
@@ -69,27 +70,26 @@ struct SensitivityCommand: AsyncParsableCommand {
             throw ValidationError("--out DIR is required when running one shard")
         }
         let workers = jobs ?? Self.defaultJobs(environment)
-        do {
+        try await Console.run {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models
-            let plan = MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
+            let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let (index, count) = slice ?? (0, 1)
             let range = plan.replicates(shard: index, of: count)
-            let parameters = "{\"runs\": \(runs), \"seed\": \(seed), \"models\": [\(plan.models.map { "\"\($0)\"" }.joined(separator: ", "))], \"shard\": \"\(index)/\(count)\"}"
+            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: plan.models, shardIndex: index, shardCount: count))
             let store = storeOptions.open()
             let hash = ShardFile.hash(scenario)
             var recorded: RecordedRun
             var done: [ReplicateResult] = []
             if resume {
-                guard let store, let previous = try Self.storeCall({ try store.resumable(command: "sensitivity", scenarioHash: hash, parameters: parameters) }) else {
+                guard let store, let previous = try Self.storeCall({ try store.resumable(command: parameters.command, scenarioHash: hash, parameters: parameters.key) }) else {
                     throw ValidationError("nothing to resume: no unfinished sweep of this scenario with these runs, seed, models and shard in \(storeOptions.path)")
                 }
                 recorded = RecordedRun(store: store, resuming: previous)
                 done = try Self.storeCall { try store.replicates(run: previous) }.filter { range.contains($0.index) }
                 Console.err("resuming run \(previous): \(done.count) of \(range.count) replicates already done")
             } else {
-                recorded = RecordedRun(store: store, command: "sensitivity", scenarioName: scenario.name, scenarioHash: hash,
-                                       parameters: parameters, seed: seed)
+                recorded = RecordedRun(store: store, parameters: parameters, scenario: scenario)
             }
             let finishedIndices = Set(done.map(\.index))
             let todo = range.filter { !finishedIndices.contains($0) }
@@ -113,7 +113,7 @@ struct SensitivityCommand: AsyncParsableCommand {
                 progress.finish()
                 recorded.finish(.interrupted, result: nil)
                 Console.err("interrupted: finished replicates are kept in \(storeOptions.path); rerun with --resume to continue")
-                throw ExitCode(130)
+                throw ExitCode(ExitStatus.interrupted.rawValue)
             }
             interrupt.cancel()
             progress.finish()
@@ -132,12 +132,6 @@ struct SensitivityCommand: AsyncParsableCommand {
             recorded.finish(.complete, result: output)
             Console.out(json ? output : try Self.summary(scenario: scenario, plan: plan, results: results, models: models, top: top, json: false),
                         terminator: "")
-        } catch let errors as ScenarioErrors {
-            Console.report(errors)
-            throw Console.exitCode(for: errors)
-        } catch let error as ModelError {
-            Console.err(Console.stderrStyle.red("error: ") + error.description.replacingOccurrences(of: "error: ", with: ""))
-            throw ExitCode(70)
         }
     }
 
@@ -152,13 +146,12 @@ struct SensitivityCommand: AsyncParsableCommand {
     static func summary(
         scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int, json: Bool
     ) throws -> String {
-        let summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
-        let driverModel = top == 0 ? nil : models.last { $0.name == "ensemble" } ?? models.first
-        let drivers = try driverModel.map { try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top, models: models) } ?? []
+        let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top)
         if json {
-            return ResultJSON.sensitivity(scenario: scenario, summary: summary, drivers: drivers)
+            return ResultJSON.sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers)
         }
-        return SensitivityTable.render(scenario: scenario, summary: summary, drivers: drivers, width: Console.width, style: Console.stdoutStyle)
+        return SensitivityTable.render(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers, width: Console.width,
+                                       style: Console.stdoutStyle)
     }
 
     /// Runs a store call, turning its error into a validation message.

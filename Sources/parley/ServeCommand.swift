@@ -57,9 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, maxBodyBytes: maxBody, computeSeconds: computeSeconds, maxRuns: maxRuns,
-            maxMonteCarloWork: maxWork, workers: workers, storePath: storeOptions.path)
+            maxMonteCarloWork: maxWork, workers: workers, storePath: storeOptions.path,
+            recordRuns: !storeOptions.noStore)
         if !configuration.isLoopback {
-            Console.err(Console.stderrStyle.yellow("warning: ") + "listening on \(host): anyone who can reach this address can run models and read the run store at \(storeOptions.path); there is no authentication")
+            Console.err(Console.stderrStyle.yellow("warning: ") + "listening on \(host): anyone who can reach this address can run models\(storeOptions.noStore ? "" : " and read the run store at \(storeOptions.path)"); there is no authentication")
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         do {
@@ -68,10 +69,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         } catch let error as ServerStartError {
             Console.err(Console.stderrStyle.red("error: ") + error.message)
-            throw ExitCode(70)
+            throw ExitCode(ExitStatus.internalError.rawValue)
         } catch {
             Console.err(Console.stderrStyle.red("error: ") + "cannot serve on \(shownHost):\(port): \(error)")
-            throw ExitCode(70)
+            throw ExitCode(ExitStatus.internalError.rawValue)
         }
     }
 }

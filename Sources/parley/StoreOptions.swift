@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import ParleyAnalysis
+import ParleyCore
+import ParleyIO
 import ParleyReports
 import ParleyStore
 
@@ -36,6 +39,12 @@ struct RecordedRun {
         self.store = store
         id = try? store?.begin(command: command, scenarioName: scenarioName, scenarioHash: scenarioHash, parameters: parameters,
                                seed: seed, version: ParleyVersion.current)
+    }
+
+    /// Begins recording a run of `parameters` on `scenario`.
+    init(store: RunStore?, parameters: RunParameters, scenario: Scenario) {
+        self.init(store: store, command: parameters.command, scenarioName: scenario.name, scenarioHash: ShardFile.hash(scenario),
+                  parameters: parameters.key, seed: parameters.seed)
     }
 
     init(store: RunStore?, resuming id: Int64) {

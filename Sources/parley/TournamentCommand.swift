@@ -125,7 +125,7 @@ struct TournamentCommand: ParsableCommand {
             try Console.run {
                 let study = try RepeatedGameFile.read(caseFile)
                 let outcomes = study.study.analyse()
-                Console.out(json ? CaseReport.json(study, outcomes) : CaseReport.text(study, outcomes, width: Console.width, style: Console.stdoutStyle),
+                Console.out(json ? TournamentJSON.scriptedCase(study, outcomes) : CaseReport.text(study, outcomes, width: Console.width, style: Console.stdoutStyle),
                             terminator: json ? "" : "\n")
             }
             return

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyCore
+import ParleyGames
 import ParleyIO
 import ParleyReports
 
@@ -48,7 +49,8 @@ struct ValidateCommand: ParsableCommand {
             Console.out(ResultJSON.errors(failures.flatMap(\.errors)))
         }
         guard failures.isEmpty else {
-            throw failures.map(Console.exitCode(for:)).contains(ExitCode(66)) ? ExitCode(66) : ExitCode(65)
+            let statuses = failures.map(ExitStatus.of)
+            throw ExitCode((statuses.contains(.noInput) ? ExitStatus.noInput : .dataError).rawValue)
         }
     }
 

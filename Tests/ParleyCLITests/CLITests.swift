@@ -159,13 +159,25 @@ struct ParleyProcess {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Parley demo: Bonn Conference 2001"))
         let prose = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(prose.contains("tenaciously demanded the majority share"))
-        #expect(prose.contains("This is the best deal you can get"))
-        #expect(prose.contains("Iran: help is strictly dominant"))
-        #expect(prose.contains("Iran still ranks first against history in"))
-        #expect(prose.contains("After \"axis of evil\": the repeated game"))
+        // The introduction and readings come from the files and the results.
+        #expect(prose.contains("10 stakeholders bargain over 3 issues"))
+        #expect(prose.contains("Against history, ranking the 10 stakeholders by how close the outcome came"))
+        #expect(prose.contains("Models that agree count once"))
+        // The companions: the game's and the case's own names head their parts.
+        #expect(prose.contains("Iran's choice, autumn 2001"))
+        #expect(prose.contains("After the scripted defection by"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func demoReadsAnyScenarioWithoutTheFoundingCase() throws {
+        let result = try ParleyProcess.run(["demo", "--file", "Examples/ec-car-emissions.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let prose = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(prose.contains("Parley demo:"))
+        #expect(!prose.contains("Iran"))
+        #expect(!prose.contains("Bonn"))
+        #expect(!prose.contains("Northern Alliance"))
     }
 
     @Test func demoFindsTheExampleFromAnotherDirectory() throws {

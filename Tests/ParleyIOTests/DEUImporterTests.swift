@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import ParleyIO

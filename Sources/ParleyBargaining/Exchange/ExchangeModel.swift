@@ -26,8 +26,8 @@ public import ParleyCore
 /// divided by 100 to decide's 0–1; forecasts and positions are reported on each issue's scale.
 /// Parley follows decide's code, including its quirks (recorded in the source), so that the
 /// same input gives decide's exchanges, gains and outcomes. The tests check this to 1e-9
-/// relative on Bonn 2001 (10 rounds), EC car emissions and a generated 15 × 13 case, and on
-/// Bonn with the randomised variant fed decide's draws.
+/// relative on the example scenarios (10 rounds), EC car emissions and a generated 15 × 13 case, and on
+/// a scenario with the randomised variant fed decide's draws.
 ///
 /// **Arithmetic.** decide computes in Python decimals: 28 significant digits, each operation
 /// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
@@ -56,9 +56,9 @@ public import ParleyCore
 ///   recalculated in O(n) when a realised exchange touches it.
 public struct ExchangeModel: BargainingModel {
     /// Settings of the exchange model; the defaults are decide's.
-    public struct Parameters: Sendable, Hashable {
+    public struct Parameters: Sendable, Hashable, Codable {
         /// What happens when two candidate exchanges have exactly the same gain.
-        public enum TieRule: String, Sendable, Hashable, CaseIterable {
+        public enum TieRule: String, Sendable, Hashable, Codable, CaseIterable {
             /// The one earlier in decide's stably sorted list goes first (decide with
             /// `ALLOW_RANDOM = False`); deterministic.
             case listOrder = "list-order"
@@ -70,7 +70,7 @@ public struct ExchangeModel: BargainingModel {
         }
 
         /// The arithmetic the model computes in.
-        public enum Arithmetic: String, Sendable, Hashable, CaseIterable {
+        public enum Arithmetic: String, Sendable, Hashable, Codable, CaseIterable {
             /// Binary64 with small tolerances where decide compares numbers that are equal in
             /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
             /// exact arithmetic. The fast default.
@@ -164,13 +164,18 @@ public struct ExchangeModel: BargainingModel {
         let layout = ExchangeLayout(scenario)
         switch parameters.arithmetic {
         case .double:
-            return play(layout, board: layout.board(Double.self), draws: &draws)
+            let run = play(layout, board: layout.board(Double.self), draws: &draws)
+            // A play cut short by a cancellation is never returned.
+            try ModelError.checkCancellation(name)
+            return run
         case .decimal:
             guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
                 throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
                                  hint: "use arithmetic: double, or run on macOS 15 or later")
             }
-            return play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            let run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            try ModelError.checkCancellation(name)
+            return run
         }
     }
 
@@ -184,6 +189,7 @@ public struct ExchangeModel: BargainingModel {
                                            forecast: layout.outcome((0..<board.issueCount).map { board.nbs($0) }))]
         var stop = StopReason.roundLimit(parameters.rounds)
         for index in 1...parameters.rounds {
+            if Cancellation.isRequested { break }
             let play = ExchangeRoundPlay(board: board, parameters: parameters, draws: &draws)
             let forecast = layout.outcome(play.votingNBS)
             rounds.append(ExchangeRound(

@@ -31,7 +31,9 @@ struct ExchangeRoundPlay<N: ExchangeNumber>: Sendable {
         var gains = exchanges.map(\.gain)
         var list = exchanges.indices.filter { exchanges[$0].isValid }
         list.sort { Self.precedes(gains[$0], $0, gains[$1], $1) }
-        while !list.isEmpty {
+        // Each pass costs O(k): a look at the cancellation flag is nothing beside it. A round cut
+        // short is thrown away by the model (``ExchangeModel/simulate(_:draws:)``).
+        while !list.isEmpty, !Cancellation.isRequested {
             if parameters.tieRule == .coinFlip, list.count > 1, gains[list[0]] == gains[list[1]],
                draws.nextUnit() >= 0.5 {
                 // decide's ALLOW_RANDOM: the runner-up is realised, the leader goes to the end.
@@ -102,6 +104,7 @@ struct ExchangeRoundPlay<N: ExchangeNumber>: Sendable {
         var exchanges: [CandidateExchange<N>] = []
         for p in 0..<board.issueCount {
             for q in (p + 1)..<board.issueCount {
+                if Cancellation.isRequested { return exchanges }
                 var groups: [[Int]] = [[], [], [], []]
                 for actor in 0..<board.stakeholderCount where board.weight(p, actor) > .zero && board.weight(q, actor) > .zero {
                     groups[(left[p][actor] ? 1 : 0) | (left[q][actor] ? 2 : 0)].append(actor)

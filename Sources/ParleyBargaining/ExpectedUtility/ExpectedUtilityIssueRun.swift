@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// The expected-utility model's run on one issue: positions and forecast per round, and why it stopped.
 ///
 /// The issue runs on its own: only the stakeholders with a stance on it take part.
@@ -57,6 +59,8 @@ extension ExpectedUtilityEquations {
         }
         var stop = StopReason.roundLimit(parameters.roundLimit)
         rounding: for t in 1...max(parameters.roundLimit, 1) {
+            // Cancelled: stop here; the model's run throws instead of returning this partial run.
+            if Cancellation.isRequested { break }
             let next = round(rounds[t - 1], stakeholders: stakeholders).newPositions
             rounds.append(next)
             if distance(next, rounds[t - 1]) <= tolerance {

@@ -74,20 +74,29 @@ public struct ExpectedUtilityModel: BargainingModel {
     /// - Throws: ``ModelError`` when the parameters are unusable.
     public func runIssues(_ scenario: Scenario) throws(ModelError) -> [ExpectedUtilityIssueRun] {
         try validate()
-        return scenario.issues.map { issue in
-            let setup = Setup(scenario: scenario, issue: issue, parameters: parameters)
-            guard !setup.stakeholders.isEmpty else {
-                return setup.idle(forecast: nil, note: "no stakeholder takes a stance on '\(issue.id)'")
-            }
-            guard let equations = setup.equations else {
-                if setup.weightedIn {
-                    // Every participant holds the same position: nothing to negotiate.
-                    return setup.idle(forecast: setup.opening.first, note: nil)
-                }
-                return setup.idle(forecast: nil, note: IssueWeights(scenario: scenario, issue: issue).noWeightNote)
-            }
-            return equations.run(issue: issue.id, stakeholders: setup.stakeholders, opening: setup.opening)
+        var runs: [ExpectedUtilityIssueRun] = []
+        for issue in scenario.issues {
+            try ModelError.checkCancellation(name)
+            runs.append(run(issue, of: scenario))
         }
+        // A run stopped by a cancellation is cut short: it is never returned.
+        try ModelError.checkCancellation(name)
+        return runs
+    }
+
+    private func run(_ issue: PolicyIssue, of scenario: Scenario) -> ExpectedUtilityIssueRun {
+        let setup = Setup(scenario: scenario, issue: issue, parameters: parameters)
+        guard !setup.stakeholders.isEmpty else {
+            return setup.idle(forecast: nil, note: "no stakeholder takes a stance on '\(issue.id)'")
+        }
+        guard let equations = setup.equations else {
+            if setup.weightedIn {
+                // Every participant holds the same position: nothing to negotiate.
+                return setup.idle(forecast: setup.opening.first, note: nil)
+            }
+            return setup.idle(forecast: nil, note: IssueWeights(scenario: scenario, issue: issue).noWeightNote)
+        }
+        return equations.run(issue: issue.id, stakeholders: setup.stakeholders, opening: setup.opening)
     }
 
     /// One round on `issue` with every intermediate quantity (votes' probabilities, utilities,

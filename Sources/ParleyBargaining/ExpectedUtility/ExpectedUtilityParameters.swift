@@ -1,6 +1,6 @@
 extension ExpectedUtilityModel {
     /// How voter k scores position a against position b.
-    public enum VoteKernel: String, Sendable, Hashable, CaseIterable {
+    public enum VoteKernel: String, Sendable, Hashable, Codable, CaseIterable {
         /// `c_k s_k (|x_k − b| − |x_k − a|) / d`: linear in distance (the canonical equations; dmasad).
         case linear
         /// `c_k s_k ((|x_k − b|/d)^r_k − (|x_k − a|/d)^r_k)`: distance to the voter's risk exponent (jmckib).
@@ -8,7 +8,7 @@ extension ExpectedUtilityModel {
     }
 
     /// How votes become the probability that i's position beats j's.
-    public enum ProbabilityNormaliser: String, Sendable, Hashable, CaseIterable {
+    public enum ProbabilityNormaliser: String, Sendable, Hashable, Codable, CaseIterable {
         /// `Σ_k [v_k(i,j)]⁺ / Σ_k |v_k(i,j)|`: the share of the pair's vote; `P_i + P_j = 1` (textbook).
         case pairShare = "pair-share"
         /// `max(Σ_k v_k(i,j), 0) / Σ_k |v_k(i,j)|`: the net vote, floored at 0 (dmasad's last version).
@@ -19,7 +19,7 @@ extension ExpectedUtilityModel {
     }
 
     /// The "median voter" position μ used by the status-quo utilities and as the forecast.
-    public enum MedianVoter: String, Sendable, Hashable, CaseIterable {
+    public enum MedianVoter: String, Sendable, Hashable, Codable, CaseIterable {
         /// The position that beats every other in pairwise linear votes (on one dimension the
         /// weighted median; ties go to the tied position nearer the weighted mean, then the lower).
         case condorcet
@@ -31,7 +31,7 @@ extension ExpectedUtilityModel {
     }
 
     /// T, the probability that a change of the status quo without i's challenge is for the better.
-    public enum ChangeForBetter: Sendable, Hashable {
+    public enum ChangeForBetter: Sendable, Hashable, Codable {
         /// The same T in [0, 1] for every pair.
         case fixed(Double)
         /// Per pair: 1 when i is nearer μ than j, 0 when farther, ½ when equally near. Parley's
@@ -40,7 +40,7 @@ extension ExpectedUtilityModel {
     }
 
     /// Against whose securities an actor's security is ranked to set its risk attitude.
-    public enum RiskReference: String, Sendable, Hashable, CaseIterable {
+    public enum RiskReference: String, Sendable, Hashable, Codable, CaseIterable {
         /// `R_i = (2 sec_i − max_k sec_k − min_k sec_k)/(max − min)` over all actors (Scholz; both replications).
         case allActors = "all-actors"
         /// The same ranking over i's own alternatives: i moved to each current position, the
@@ -49,7 +49,7 @@ extension ExpectedUtilityModel {
     }
 
     /// Whose risk exponent i uses when it estimates j's expected utility of challenging i.
-    public enum OpponentRisk: String, Sendable, Hashable, CaseIterable {
+    public enum OpponentRisk: String, Sendable, Hashable, Codable, CaseIterable {
         /// i's own exponent: the whole estimate is from i's perspective (Scholz; jmckib).
         case evaluator
         /// j's exponent: i knows j's own expected utility (dmasad, where j sends it with its offer).
@@ -57,7 +57,7 @@ extension ExpectedUtilityModel {
     }
 
     /// Which of its offers an actor accepts when several would move it.
-    public enum OfferAcceptance: String, Sendable, Hashable, CaseIterable {
+    public enum OfferAcceptance: String, Sendable, Hashable, Codable, CaseIterable {
         /// The offer that moves it least (BdM; Scholz et al.'s text); ties go to the first
         /// proposer in scenario order.
         case smallestMove = "smallest-move"
@@ -71,7 +71,7 @@ extension ExpectedUtilityModel {
     }
 
     /// Whether the capitulation case of the offer table can occur.
-    public enum Capitulation: String, Sendable, Hashable, CaseIterable {
+    public enum Capitulation: String, Sendable, Hashable, Codable, CaseIterable {
         /// `E2 > 0 > E1` and `E2 < |E1|` makes i capitulate to `x_j` (the canonical table).
         case offered
         /// Never: jmckib tests `eu_ji < abs(eu_ji)`, which cannot be true (ambiguity 8).
@@ -79,7 +79,7 @@ extension ExpectedUtilityModel {
     }
 
     /// What `d`, the distance that scales every utility, is.
-    public enum ScaleWidth: String, Sendable, Hashable, CaseIterable {
+    public enum ScaleWidth: String, Sendable, Hashable, Codable, CaseIterable {
         /// `max − min` of the opening positions on the issue, fixed for the run (the canonical `d`).
         case dataRange = "data-range"
         /// The width of the issue's declared scale.
@@ -108,7 +108,7 @@ extension ExpectedUtilityModel {
     ///   default tolerance; a run still moving after 250 is reported as such.
     /// - ``tolerance`` 1e-6: positions count as unchanged when no one moved more than a
     ///   millionth of `d`, well below any published precision.
-    public struct Parameters: Sendable, Hashable {
+    public struct Parameters: Sendable, Hashable, Codable {
         public var voteKernel: VoteKernel
         public var probability: ProbabilityNormaliser
         public var medianVoter: MedianVoter

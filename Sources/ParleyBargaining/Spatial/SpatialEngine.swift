@@ -40,7 +40,8 @@ struct SpatialEngine: Sendable {
         var turns: [SpatialTurnDetail] = []
         var fractional: [Double] = []
         var turn = 0
-        while true {
+        // Cancelled: stop; the model throws instead of returning the partial result.
+        while !Cancellation.isRequested {
             turn += 1
             guard let current = states.last, let assessment = assessments.last else { break }
             let (detail, next) = try step(current, assessment: assessment, turn: turn)
@@ -73,6 +74,7 @@ struct SpatialEngine: Sendable {
         var targets: [(receiver: Int, estimate: ChallengeEstimate)?] = []
         var bargains: [SpatialBargain] = []
         for i in 0..<n {
+            if Cancellation.isRequested { break }
             let target = SpatialChallenge.bestTarget(initiator: i, assessment: assessment, problem: problem)
             targets.append(target)
             guard let target, target.estimate.gain > 0 else { continue }

@@ -35,7 +35,7 @@ public import ParleyCore
 /// - Complexity: O(n³ + n² d) per turn for n actors on d dimensions (KTAB: O(n⁴)).
 public struct SpatialModel: BargainingModel {
     /// KTAB's stopping rule (`smpStopFn` as `configExec` sets it up).
-    public struct StopRule: Sendable, Hashable {
+    public struct StopRule: Sendable, Hashable, Codable {
         /// No stop before this turn (KTAB: 2).
         public var minimumTurns = 2
         /// Always stop at this turn (KTAB: 100).
@@ -97,12 +97,14 @@ public struct SpatialModel: BargainingModel {
                                    seed: settings.seed ?? seed)
         do {
             let result = try engine.run(initial: input.initial)
-            return try SpatialReport.make(result, input: input, scenario: scenario)
+            // A run cut short by a cancellation is never returned.
+            if !Cancellation.isRequested { return try SpatialReport.make(result, input: input, scenario: scenario) }
         } catch {
             throw ModelError(
                 model: name, message: "the \(error.model.rawValue) PCE did not converge in \(error.iterations) iterations",
                 hint: "set pce-model: conditional under models.spatial")
         }
+        throw ModelError.cancelled(name)
     }
 
     /// Every stakeholder's positions in `state`, in issue units; stakeholders left out, and

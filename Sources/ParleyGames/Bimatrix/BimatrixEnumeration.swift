@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// All extreme Nash equilibria of a two-player game, exactly, by enumerating the vertices of
 /// both best-response polytopes and pairing the completely labelled ones (Mangasarian 1964;
 /// von Stengel 2002, §3.5; the method of Gambit's `enummixed` and lrsnash).
@@ -43,6 +45,7 @@ public enum BimatrixEnumeration {
             return labels
         }
         let pairs = completePairs(pLabels, qLabels, m: m, n: n)
+        try GameError.checkCancellation()
         let components = Self.components(pairs)
         return pairs.enumerated().map { index, pair in
             let x = normalised(pVertices[pair.0].numerators)
@@ -70,6 +73,8 @@ public enum BimatrixEnumeration {
         var pairs: [(Int, Int)] = []
         var partners: [Int] = []
         for (p, labels) in pLabels.enumerated() {
+            // Cancelled: stop; ``solve(_:)`` throws instead of returning a partial list.
+            if Cancellation.isRequested { break }
             if rows.isSubset(of: labels) { continue }  // the origin of P
             let needed = all.subtracting(labels)
             if needed.count == n {

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One Nash equilibrium of a two-player game by the Lemke–Howson algorithm (Lemke & Howson
 /// 1964; von Stengel 2002, §3.6), fast in double precision and then made exact.
 ///
@@ -32,11 +34,12 @@ public enum LemkeHowson {
         }
         let (aInt, bInt) = BimatrixEnumeration.positiveIntegerMatrices(game)
         let floatPath = followDouble(aInt, bInt, label: label)
+        try GameError.checkCancellation()
         if let (x, y) = exactSolution(aInt, bInt, xBasis: floatPath.xBasis, yBasis: floatPath.yBasis, m: m, n: n) {
             return Outcome(equilibrium: NashEquilibrium(profile: MixedProfile([x, y]), payoffs: BimatrixEnumeration.bimatrixPayoffs(game, x, y)),
                            droppedLabel: label, pivots: floatPath.pivots, usedExactPath: false)
         }
-        let exact = followExact(aInt, bInt, label: label)
+        let exact = try followExact(aInt, bInt, label: label)
         let profile = MixedProfile([exact.x, exact.y])
         return Outcome(equilibrium: NashEquilibrium(profile: profile, payoffs: BimatrixEnumeration.bimatrixPayoffs(game, exact.x, exact.y)),
                        droppedLabel: label, pivots: exact.pivots, usedExactPath: true)
@@ -47,6 +50,7 @@ public enum LemkeHowson {
         let total = game.shape.reduce(0, +)
         var found: [NashEquilibrium] = []
         for label in 0..<total {
+            try GameError.checkCancellation()
             let outcome = try solve(game, droppedLabel: label)
             if !found.contains(where: { $0.profile == outcome.equilibrium.profile }) { found.append(outcome.equilibrium) }
         }
@@ -207,7 +211,8 @@ public enum LemkeHowson {
         var pivots = 0
         // Each basis occurs at most once on the path; the cap only guards against rounding loops.
         let cap = 100_000
-        while pivots < cap {
+        // A path cut short by a cancellation is thrown away by ``solve(_:droppedLabel:)``.
+        while pivots < cap, !Cancellation.isRequested {
             pivots += 1
             let leaving: Int
             if inX {
@@ -263,7 +268,7 @@ public enum LemkeHowson {
 
     // MARK: - Exact path
 
-    static func followExact(_ a: [[ExactInt]], _ b: [[ExactInt]], label: Int) -> (x: [Rational], y: [Rational], pivots: Int) {
+    static func followExact(_ a: [[ExactInt]], _ b: [[ExactInt]], label: Int) throws(GameError) -> (x: [Rational], y: [Rational], pivots: Int) {
         let m = a.count
         let n = a.first?.count ?? 0
         // IntegerTableau numbers structural variables first, then slacks; map labels onto that.
@@ -275,6 +280,7 @@ public enum LemkeHowson {
         var inX = label < m
         var pivots = 0
         while pivots < 1_000_000 {
+            try GameError.checkCancellation()
             pivots += 1
             let leaving: Int
             if inX {

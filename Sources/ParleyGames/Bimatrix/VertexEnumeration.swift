@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// A vertex of `{z ≥ 0 : M z ≤ 1}`: its structural coordinates as numerators over a common
 /// denominator, and the set of variables (structural and slack) that are zero there.
 struct PolytopeVertex: Sendable {
@@ -43,6 +45,7 @@ enum VertexEnumerator {
         var stack = [start]
         var rows: [Int] = []
         while let tableau = stack.popLast() {
+            try GameError.checkCancellation()
             let zero = tableau.zeroVariables
             if seen.insert(zero).inserted {
                 found.append(PolytopeVertex(numerators: tableau.structuralNumerators, zeroVariables: zero))

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One Nash equilibrium of a two-player tree by Lemke's algorithm on the sequence-form LCP
 /// (Koller, Megiddo and von Stengel 1996), in exact integer arithmetic.
 ///
@@ -91,6 +93,7 @@ public enum SequenceFormLemke {
         var entering = size + startRow
         var pivots = 1
         while true {
+            try GameError.checkCancellation()
             guard pivots < maxPivots else {
                 throw GameError(.tooLarge, "Lemke's algorithm on the sequence form stopped after \(maxPivots) pivots")
             }

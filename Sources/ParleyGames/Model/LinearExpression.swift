@@ -1,5 +1,5 @@
 /// A payoff or probability written in terms of named parameters: a constant plus a sum of
-/// rational multiples of parameters, such as `taliban + cooperation` or `1 - sincere-prior`.
+/// rational multiples of parameters, such as `gain + cost` or `1 - prior`.
 ///
 /// Grammar (tokens separated by spaces, since ids may contain `-`): `term (("+" | "-") term)*`,
 /// `term := [number "*"] name | number`, numbers written as ``Rational`` reads them (`3`, `1/2`, `0.25`).

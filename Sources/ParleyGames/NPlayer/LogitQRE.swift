@@ -1,4 +1,5 @@
 import Foundation
+import ParleyCore
 
 /// One point of a logit quantal-response equilibrium: at precision `lambda` every player plays
 /// each pure strategy with probability proportional to `exp(lambda × its expected payoff)`.
@@ -81,6 +82,7 @@ public enum LogitQRE {
         }
         var step = options.firstStep
         for _ in 0..<options.maxSteps {
+            try GameError.checkCancellation()
             guard let (next, iterations) = correct(table, predicted: zip(y, tangent).map { $0 + step * $1 }, tangent: tangent) else {
                 step /= 2
                 if step < 1e-12 {

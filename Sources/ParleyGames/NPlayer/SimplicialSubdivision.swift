@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One Nash equilibrium of a game with any number of players by simplicial subdivision: the
 /// variable-dimension restart algorithm of van der Laan, Talman and van der Heyden (1987) on the
 /// product of the players' strategy simplices, as in Gambit's `simpdiv`.
@@ -79,6 +81,7 @@ public enum SimplicialSubdivision {
         var pivotsLeft = options.maxPivots
         var best = (counts: counts, regret: Double.infinity)
         for _ in 0..<max(options.maxRounds, 1) {
+            try GameError.checkCancellation()
             let scaled = denominator.multipliedReportingOverflow(by: options.gridFactor)
             guard !scaled.overflow else { break }
             denominator = scaled.partialValue

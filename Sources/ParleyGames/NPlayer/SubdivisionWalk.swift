@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One round of ``SimplicialSubdivision``: the van der Laan–Talman walk on a grid of mesh
 /// `1/denominator` from a start grid point, pivoting until a completely labelled simplex is found.
 ///
@@ -54,7 +56,9 @@ struct SubdivisionWalk {
     mutating func run() throws(GameError) {
         var step = Step.label
         var i = 0, j = 1, h = 1, k = 1, kk = 1
+        var checkpoint = Checkpoint(every: 256)
         while true {
+            if checkpoint.shouldStop() { throw GameError.cancelled }
             switch step {
             case .label:
                 pivots += 1

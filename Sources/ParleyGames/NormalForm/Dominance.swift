@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// Which dominance relation to eliminate by.
 public enum DominanceKind: String, Sendable, Hashable, CaseIterable {
     /// `s` is strictly better than `t` against every profile of the others.
@@ -73,7 +75,8 @@ extension NormalFormGame {
         var surviving = shape.map { Array(0..<$0) }
         var steps: [EliminationStep] = []
         var round = 0
-        while true {
+        // Cancelled: stop; the solver throws instead of returning the partial elimination.
+        while !Cancellation.isRequested {
             round += 1
             var removals: [(player: Int, strategy: Int, by: Int, mixture: [Rational]?)] = []
             for player in players.indices where surviving[player].count > 1 {

@@ -42,7 +42,7 @@ function showError(error) {
   document.body.dataset.error = "true";
 }
 
-// Points at the table cell an error is about ("stakeholders[0].stances.na-share.salience").
+// Points at the table cell an error is about ("stakeholders[0].stances.budget-share.salience").
 function markCell(item) {
   const match = /^stakeholders\[(\d+)\]\.(?:stances\.([^.]+)\.)?(position|salience|capability)\b/.exec(item.path || "");
   if (!match) return;

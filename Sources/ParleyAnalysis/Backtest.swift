@@ -1,4 +1,5 @@
 public import ParleyCore
+public import ParleyBargaining
 
 /// How well each model forecast history over many scenarios.
 ///

@@ -1,6 +1,17 @@
+import ParleyAnalysis
 import ParleyBargaining
 import ParleyCore
 import Testing
+
+/// One issue "x" on 0-100 and one stakeholder per (position, salience, capability).
+func scenario(_ parties: [(position: Double, salience: Double, capability: Double)]) throws -> Scenario {
+    let issue = try PolicyIssue(id: "x", name: "X", scale: .percent)
+    let stakeholders = try parties.enumerated().map { index, party in
+        try Stakeholder(id: "s\(index)", name: "S\(index)", capability: party.capability,
+                        stances: [Stance(issue: "x", position: party.position, salience: party.salience)])
+    }
+    return try Scenario(name: "test", issues: [issue], stakeholders: stakeholders)
+}
 
 @Suite struct EnsembleTests {
     @Test func medianOfMemberForecasts() throws {

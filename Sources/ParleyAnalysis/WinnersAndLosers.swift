@@ -1,4 +1,5 @@
 public import ParleyCore
+public import ParleyBargaining
 
 /// Who won: how close each stakeholder's opening position is to an outcome, and how far it moved.
 ///

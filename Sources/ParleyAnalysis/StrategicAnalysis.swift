@@ -1,6 +1,6 @@
 import ParleyCore
 public import ParleyGames
-public import ParleyIO
+
 
 /// A solved game for the report's strategic section: the file's document and what
 /// ``GameSolver`` found (dominance, equilibria, the dominance map of a model).
@@ -23,22 +23,63 @@ public struct GameAnalysis: Sendable {
         }
     }
 
-    /// Reads nothing: solves `document` with the automatic method and dominance, as `parley game solve` does.
+    /// Reads nothing: solves `document` as `parley game solve` does (by default: the automatic
+    /// method, with dominance).
     /// - Throws: ``GameError`` when the game cannot be solved (too large, a prior outside 0...1 on the map's grid, ...).
-    public static func solve(file: String, document: GameDocument) throws(GameError) -> GameAnalysis {
-        let solution: GameSolution
+    public static func solve(file: String, document: GameDocument, options: GameSolveOptions = GameSolveOptions()) throws(GameError) -> GameAnalysis {
+        GameAnalysis(file: file, document: document, solution: try solution(of: document, options: options))
+    }
+
+    /// The solution of `document` under `options`: the one place that picks the solver for a
+    /// strategic form, an analyst's model or a tree.
+    /// - Throws: ``GameError`` as ``solve(file:document:options:)``.
+    public static func solution(of document: GameDocument, options: GameSolveOptions) throws(GameError) -> GameSolution {
         switch document {
-        case .normalForm(let game): solution = try GameSolver.solve(game, method: .automatic)
-        case .model(let model): solution = try GameSolver.solve(model, method: .automatic)
-        case .extensive(let tree): solution = try GameSolver.solve(tree, method: .automatic)
+        case .normalForm(let game):
+            return try GameSolver.solve(game, method: options.method, label: options.label, dominance: options.dominance,
+                                        lambda: options.lambda, mixedDominance: options.mixedDominance)
+        case .model(let model):
+            return try GameSolver.solve(model, method: options.method, label: options.label, dominance: options.dominance)
+        case .extensive(let tree):
+            return try GameSolver.solve(tree, method: options.method, label: options.label, dominance: options.dominance)
         }
-        return GameAnalysis(file: file, document: document, solution: solution)
+    }
+
+    /// For a model with a dominance map: the status of the mapped player's action at the values
+    /// the file codes (before any sweep), e.g. strictly dominant; `nil` otherwise.
+    public var codedStatus: DominanceMap.Status? {
+        guard let model, let map = solution.map, map.player < model.players.count,
+              map.action < model.players[map.player].actions.count,
+              let bayesian = try? model.bayesianGame() else { return nil }
+        return try? DominanceMap.status(bayesian, player: map.player, action: map.action)
     }
 
     /// The model, when the file is a Parley game file.
     public var model: GameModel? {
         if case .model(let model) = document { return model }
         return nil
+    }
+}
+
+/// How `parley game solve` and the report solve a game.
+public struct GameSolveOptions: Sendable, Hashable {
+    /// The solution method (`auto` by default).
+    public var method: SolveMethod
+    /// For Lemke–Howson: the label dropped first (1-based).
+    public var label: Int
+    /// For logit on a strategic form: report the quantal-response equilibrium at this λ.
+    public var lambda: Double?
+    /// Also remove strategies dominated only by mixtures (strategic forms).
+    public var mixedDominance: Bool
+    /// Report dominance and iterated elimination.
+    public var dominance: Bool
+
+    public init(method: SolveMethod = .automatic, label: Int = 1, lambda: Double? = nil, mixedDominance: Bool = false, dominance: Bool = true) {
+        self.method = method
+        self.label = label
+        self.lambda = lambda
+        self.mixedDominance = mixedDominance
+        self.dominance = dominance
     }
 }
 
@@ -62,9 +103,10 @@ public struct RepeatedAnalysis: Sendable {
     /// Analyses `study` and plays its tournaments: the replies and the counterpart's strategy
     /// (once, when it is also a reply), the case's stage game and horizon, one tournament per
     /// noise level, `repetitions` matches per pair, seeded with the case's seed.
+    /// - Parameter playTournaments: `false` analyses the scripted defection only (``tournaments`` stays empty).
     /// - Complexity: the study's runs plus players² × repetitions × turns per noise level.
     /// - Throws: ``RepeatedGameError`` when a tournament cannot be set up.
-    public init(study: RepeatedGameCase, repetitions: Int = 50, jobs: Int = Tournament.defaultJobs) throws(RepeatedGameError) {
+    public init(study: RepeatedGameCase, repetitions: Int = 50, jobs: Int = Tournament.defaultJobs, playTournaments: Bool = true) throws(RepeatedGameError) {
         self.study = study
         self.repetitions = repetitions
         outcomes = study.study.analyse()
@@ -75,7 +117,7 @@ public struct RepeatedAnalysis: Sendable {
             labels.append(study.study.counterpart.name)
         }
         var rounds: [Round] = []
-        for noise in study.study.noiseLevels.isEmpty ? [0] : study.study.noiseLevels {
+        for noise in !playTournaments ? [] : study.study.noiseLevels.isEmpty ? [0] : study.study.noiseLevels {
             let settings = try MatchSettings(game: study.study.game, length: .turns(study.study.turns), noise: noise)
             let tournament = try Tournament(players: players, settings: settings, repetitions: repetitions, selfPlay: true, seed: study.study.seed)
             rounds.append(Round(noise: noise, result: tournament.play(jobs: jobs), labels: labels))

@@ -1,4 +1,5 @@
 public import ParleyCore
+public import ParleyBargaining
 
 /// A model's forecast for one issue set against history.
 public struct ScoredForecast: Sendable, Hashable {

@@ -1,0 +1,59 @@
+public import ParleyBargaining
+public import ParleyCore
+public import ParleySimulation
+
+/// "How sure are we?": the Monte Carlo spread of every model's forecasts and the uncertain
+/// inputs that drive them, from a sweep's replicates (one machine, or shards merged).
+public struct SensitivityAnalysis: Sendable {
+    public var plan: MonteCarloPlan
+    public var summary: MonteCarloSummary
+    /// The drivers of the ``ModelChoice/driverModel(in:)`` model's forecasts, at most `top` per issue.
+    public var drivers: [Sensitivity.Driver]
+
+    /// Summarises `results` (in index order) and finds the drivers.
+    /// - Parameter top: drivers per issue; 0 skips the driver analysis.
+    /// - Complexity: O(runs × models × issues) for the summary, plus the driver model's one-at-a-time runs.
+    /// - Throws: what the driver model throws on a swung input.
+    public init(scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int) throws {
+        self.plan = plan
+        summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
+        let driverModel = top == 0 ? nil : ModelChoice.driverModel(in: models)
+        drivers = try driverModel.map {
+            try Sensitivity.drivers(scenario: scenario, model: $0, plan: plan, replicates: results, top: top, models: models)
+        } ?? []
+    }
+
+    /// The plan of a sweep of `runs` replicates of `models` on `scenario`.
+    public static func plan(scenario: Scenario, runs: Int, seed: UInt64, models: [any BargainingModel]) -> MonteCarloPlan {
+        MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
+    }
+
+    /// The replicates `indices` of `plan`, one after the other on the calling thread, checking
+    /// `isCancelled` between replicates (for a server worker that must stop at its deadline).
+    /// - Throws: `CancellationError` when cancelled; what the models throw.
+    public static func replicates(
+        scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: Range<Int>, isCancelled: () -> Bool
+    ) throws -> [ReplicateResult] {
+        let sampler = InputSampler(scenario: scenario)
+        var results: [ReplicateResult] = []
+        results.reserveCapacity(indices.count)
+        for index in indices {
+            if isCancelled() { throw CancellationError() }
+            results.append(try MonteCarloRunner.replicate(index, scenario: scenario, sampler: sampler, models: models, plan: plan))
+        }
+        return results
+    }
+
+    /// The number of model evaluations a sweep costs, for servers that bound their work.
+    /// Saturates at `Int.max` instead of overflowing.
+    public static func work(runs: Int, models: Int, scenario: Scenario) -> Int {
+        let factors = [runs, models, max(1, scenario.stakeholders.count), max(1, scenario.issues.count)]
+        var product = 1
+        for factor in factors {
+            let (next, overflow) = product.multipliedReportingOverflow(by: max(0, factor))
+            if overflow { return .max }
+            product = next
+        }
+        return product
+    }
+}

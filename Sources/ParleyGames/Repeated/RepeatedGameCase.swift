@@ -1,0 +1,75 @@
+/// A repeated-game case file (`format: parley-repeated/1`), such as
+/// `Examples/axis-of-evil.yaml`: a counterpart that defects at scripted turns, and the reply
+/// strategies to compare. Keys:
+/// - `format`, `name`, `summary`; `sources`: `[{id, title, author?, date?, url?}]`.
+/// - `horizon`: `{turns, unit, start}`: how many turns, what one turn is ("quarter"), the
+///   label of turn 1 ("2001-Q4").
+/// - `game`: `{r, s, t, p}` (default 3, 0, 5, 1).
+/// - `counterpart`: `{name, strategy}`: the scripted side and what it plays otherwise.
+/// - `scripted`: `[{turn, label, evidence: [{source, quote}]}]`: the scripted defections.
+/// - `replier`: `{name}`; `replies`: `[{strategy, label}]`: the replies compared.
+/// - `noise`: levels to compare; `runs`, `seed`, `window` (turns of mutual cooperation
+///   that count as cooperation restored); `evidence`: `[{source, quote, note?}]`.
+public struct RepeatedGameCase: Sendable {
+    public struct Quote: Sendable {
+        public var source: String
+        public var quote: String
+        public var note: String?
+
+        public init(source: String, quote: String, note: String? = nil) {
+            self.source = source
+            self.quote = quote
+            self.note = note
+        }
+    }
+
+    public var name: String
+    public var summary: String
+    /// Source ids with their titles, in file order.
+    public var sources: [(id: String, title: String)]
+    public var unit: String
+    public var start: String
+    public var counterpartName: String
+    public var replierName: String
+    /// Labels for the replies, in order ("grim trigger").
+    public var replyLabels: [String]
+    /// Labels for the scripted defections, in turn order.
+    public var scriptedLabels: [String]
+    public var evidence: [Quote]
+    public var study: ScriptedDefectionStudy
+
+    public init(name: String, summary: String, sources: [(id: String, title: String)], unit: String, start: String,
+                counterpartName: String, replierName: String, replyLabels: [String], scriptedLabels: [String],
+                evidence: [Quote], study: ScriptedDefectionStudy) {
+        self.name = name
+        self.summary = summary
+        self.sources = sources
+        self.unit = unit
+        self.start = start
+        self.counterpartName = counterpartName
+        self.replierName = replierName
+        self.replyLabels = replyLabels
+        self.scriptedLabels = scriptedLabels
+        self.evidence = evidence
+        self.study = study
+    }
+}
+
+extension RepeatedGameCase {
+    /// The label of turn `turn` (1-based): "2004-Q2" for quarters starting at "YYYY-Qn", the
+    /// year for years starting at "YYYY", else "<unit> N".
+    public func label(turn: Int) -> String {
+        let parts = start.split(separator: "-")
+        if unit == "quarter", parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
+            // Overflow-checked: a start year or turn near Int.max falls back to the plain label.
+            let (offset, o1) = (q - 1).addingReportingOverflow(turn - 1)
+            let (labelYear, o2) = year.addingReportingOverflow(offset / 4)
+            if !o1, !o2, offset >= 0 { return "\(labelYear)-Q\(offset % 4 + 1)" }
+        }
+        if unit == "year", let year = Int(start) {
+            let (labelYear, overflow) = year.addingReportingOverflow(turn - 1)
+            if !overflow { return String(labelYear) }
+        }
+        return "\(unit) \(turn)"
+    }
+}
