@@ -40,7 +40,8 @@ public enum ResultJSON {
     }
 
     /// Errors as JSON, for tools that read `--json` output of a failed command:
-    /// `{"errors": [{"code", "message", "path", "file"?, "line"?, "column"?, "hint"?}]}`.
+    /// `{"errors": [{"code", "message", "path", "file"?, "line"?, "column"?, "hint"?, "severity"?}]}`;
+    /// `"severity": "warning"` marks a warning (absent for errors).
     public static func errors(_ errors: [ScenarioError]) -> String {
         JSONWriter.write(.map([
             ("errors", .sequence(errors.map { error in
@@ -52,6 +53,7 @@ public enum ResultJSON {
                     ("line", error.location.map { .number(Double($0.line)) }),
                     ("column", error.location.map { .number(Double($0.column)) }),
                     ("hint", error.hint.map(OutputNode.text)),
+                    ("severity", error.severity == .warning ? .text("warning") : nil),
                 ], flow: true)
             }, flow: false)),
         ]))

@@ -65,7 +65,7 @@ extension ScenarioDecoder {
 
     mutating func decodeStance(_ node: DocumentNode, issue: String, at path: ScenarioPath) -> Stance? {
         guard let fields = context.fields(
-            node, at: path, what: "a stance", allowed: ["position", "salience", "capability", "evidence"],
+            node, at: path, what: "a stance", allowed: ["position", "salience", "capability", "evidence", "codings"],
             required: [("position", "a number on the issue's scale"), ("salience", "a number 0-100")])
         else { return nil }
         let position = fields["position"].flatMap {
@@ -81,6 +81,8 @@ extension ScenarioDecoder {
             capabilityFailed = capability == nil
         }
         let evidence = decodeEvidenceList(fields["evidence"], at: path.appending("evidence"))
+        var codings: [Coding]? = []
+        if let node = fields["codings"] { codings = decodeCodings(node, issue: issue, at: path.appending("codings")) }
         if let position, let scale = scales[issue], !scale.contains(position.value), let node = fields["position"] {
             let valueNode: DocumentNode = if case .mapping = node, let inner = Fields.value(of: node) { inner } else { node }
             context.fail(.outOfRange, at: path.appending("position"), valueNode.location,
@@ -90,8 +92,8 @@ extension ScenarioDecoder {
         do {
             let stance = try Stance(issue: issue, position: position.value, salience: salience.value, capability: capability?.value,
                                     positionSpread: position.spread, salienceSpread: salience.spread,
-                                    capabilitySpread: capability?.spread, evidence: evidence ?? [])
-            return evidence == nil || capabilityFailed ? nil : stance
+                                    capabilitySpread: capability?.spread, evidence: evidence ?? [], codings: codings ?? [])
+            return evidence == nil || capabilityFailed || codings == nil ? nil : stance
         } catch {
             context.absorb(error, under: path)
             return nil

@@ -8,9 +8,20 @@ struct ScenarioDecoder {
     var scales: [String: Scale] = [:]
     /// Ids of the sources, once decoded, so citations can be checked along with everything else.
     var sourceIDs: [String]?
+    /// Where source texts (`text:`) are read from; `.ignore` leaves every quote unverified.
+    let textPolicy: SourceTextPolicy
+    /// The loaded text of each source with `text:` (by source id), ready for quote searches.
+    var sourceTexts: [String: QuoteVerifier] = [:]
+    /// Source dates by id, for the hindsight check of evidence without its own date.
+    var sourceDates: [String: String] = [:]
+    /// The scenario's `as_of`, parsed, once decoded.
+    var asOf: PartialDate?
+    /// Findings that do not stop the scenario from being read (hindsight), in file order.
+    var warnings: [ScenarioError] = []
 
-    init(file: String?) {
+    init(file: String?, textPolicy: SourceTextPolicy = .ignore) {
         context = DecodingContext(file: file)
+        self.textPolicy = textPolicy
     }
 
     /// The scenario, or every error found, in file order.
@@ -27,7 +38,7 @@ struct ScenarioDecoder {
     mutating func decodeScenario(_ root: DocumentNode) -> Scenario? {
         guard let fields = context.fields(
             root, at: .root, what: "a Parley scenario",
-            allowed: ["format", "name", "summary", "sources", "issues", "stakeholders", "uncertainty", "models"],
+            allowed: ["format", "name", "summary", "as_of", "sources", "forum", "issues", "stakeholders", "notes", "uncertainty", "models"],
             required: [("format", "'parley/1'"), ("name", "the scenario's name"), ("issues", "a list of issues"),
                        ("stakeholders", "a list of stakeholders")])
         else { return nil }
@@ -38,6 +49,16 @@ struct ScenarioDecoder {
         }
         let name = fields["name"].flatMap { context.string($0, at: ["name"]) }
         let summary = fields["summary"].flatMap { context.string($0, at: ["summary"]) }
+        var asOfText: String?
+        if let node = fields["as_of"], let text = context.string(node, at: ["as_of"], what: "a date (YYYY-MM-DD)") {
+            if let date = PartialDate(text) {
+                asOf = date
+                asOfText = text
+            } else {
+                context.fail(.invalidValue, at: ["as_of"], node.location, "'\(text)' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                             hint: "as_of is the day the coding stands at, for example 2001-11-26")
+            }
+        }
         let sources = decodeList(fields["sources"], at: ["sources"], what: "a list of sources") { decoder, node, path in
             decoder.decodeSource(node, at: path)
         }
@@ -52,13 +73,22 @@ struct ScenarioDecoder {
         }
         let uncertainty = fields["uncertainty"].flatMap { decodeUncertainty($0, at: ["uncertainty"]) }
         let models = fields["models"].flatMap { decodeModels($0, at: ["models"]) } ?? ModelSettings()
+        var forum: Forum?
+        var forumFailed = false
+        if let node = fields["forum"] {
+            forum = decodeForum(node, at: ["forum"])
+            forumFailed = forum == nil
+        }
+        let notes = decodeList(fields["notes"], at: ["notes"], what: "a list of notes") { decoder, node, path in
+            decoder.decodeNote(node, at: path)
+        }
 
         // Cross-checks only make sense once every part decoded: a dropped issue would
         // otherwise turn into misleading "unknown issue" errors.
-        guard context.errors.isEmpty, let name, let sources, let issues, let stakeholders else { return nil }
+        guard context.errors.isEmpty, let name, let sources, let issues, let stakeholders, let notes, !forumFailed else { return nil }
         do {
             return try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
-                                uncertainty: uncertainty, models: models)
+                                uncertainty: uncertainty, models: models, asOf: asOfText, forum: forum, notes: notes)
         } catch {
             context.absorb(error, under: .root)
             return nil
@@ -88,7 +118,7 @@ struct ScenarioDecoder {
 
     mutating func decodeSource(_ node: DocumentNode, at path: ScenarioPath) -> Source? {
         guard let fields = context.fields(
-            node, at: path, what: "a source", allowed: ["id", "title", "author", "date", "url", "note"],
+            node, at: path, what: "a source", allowed: ["id", "title", "author", "date", "url", "note", "text"],
             required: [("id", "an id such as 'smith2020'"), ("title", "the document's title")])
         else { return nil }
         let id = fields["id"].flatMap { context.string($0, at: path.appending("id"), what: "an id") }
@@ -97,9 +127,15 @@ struct ScenarioDecoder {
         let date = optionalString(fields, "date", at: path)
         let url = optionalString(fields, "url", at: path)
         let note = optionalString(fields, "note", at: path)
+        let text = optionalString(fields, "text", at: path, what: "the path of a local copy")
         guard let id, let title else { return nil }
+        if let date = date ?? nil { sourceDates[id] = date }
+        if let text = text ?? nil, let node = fields["text"], text.contains(where: { !$0.isWhitespace }) {
+            loadText(text, for: id, at: path.appending("text"), node.location)
+        }
         do {
-            return try Source(id: id, title: title, author: author ?? nil, date: date ?? nil, url: url ?? nil, note: note ?? nil)
+            return try Source(id: id, title: title, author: author ?? nil, date: date ?? nil, url: url ?? nil, note: note ?? nil,
+                              text: text ?? nil)
         } catch {
             context.absorb(error, under: path)
             return nil
@@ -114,7 +150,7 @@ struct ScenarioDecoder {
 
     mutating func decodeEvidence(_ node: DocumentNode, at path: ScenarioPath) -> Evidence? {
         guard let fields = context.fields(
-            node, at: path, what: "a piece of evidence", allowed: ["source", "quote", "about", "page", "note"],
+            node, at: path, what: "a piece of evidence", allowed: ["source", "quote", "kind", "date", "about", "page", "note"],
             required: [("source", "the id of a source"), ("quote", "the source's words")])
         else { return nil }
         let source = fields["source"].flatMap { context.string($0, at: path.appending("source"), what: "a source id") }
@@ -127,6 +163,13 @@ struct ScenarioDecoder {
         }
         let page = optionalString(fields, "page", at: path)
         let note = optionalString(fields, "note", at: path)
+        var kind = Evidence.Kind.quote
+        if let node = fields["kind"] {
+            guard let chosen = context.choice(node, at: path.appending("kind"), from: Evidence.Kind.allCases.map { ($0.rawValue, $0) }, what: "evidence kind")
+            else { return nil }
+            kind = chosen
+        }
+        let date = optionalString(fields, "date", at: path, what: "a date (YYYY-MM-DD)")
         if let source, let known = sourceIDs {
             let problems = Scenario.checkSource(source, known: known, at: path.appending("source"))
             for problem in problems {
@@ -134,9 +177,12 @@ struct ScenarioDecoder {
             }
             if !problems.isEmpty { return nil }
         }
-        guard let source, let quote, !aboutFailed else { return nil }
+        guard let source, let quote, !aboutFailed, let date else { return nil }
         do {
-            return try Evidence(source: source, quote: quote, about: about, page: page ?? nil, note: note ?? nil)
+            let evidence = try Evidence(source: source, quote: quote, kind: kind, date: date, about: about, page: page ?? nil, note: note ?? nil)
+            let verified = verify(evidence, at: path, fields: fields)
+            checkHindsight(evidence, at: path, fields: fields)
+            return verified.map { evidence.with(verified: $0) }
         } catch {
             context.absorb(error, under: path)
             return nil
@@ -147,7 +193,7 @@ struct ScenarioDecoder {
 
     mutating func decodeIssue(_ node: DocumentNode, at path: ScenarioPath) -> PolicyIssue? {
         guard let fields = context.fields(
-            node, at: path, what: "an issue", allowed: ["id", "name", "description", "scale", "anchors", "observed"],
+            node, at: path, what: "an issue", allowed: ["id", "name", "description", "scale", "anchors", "status_quo", "observed"],
             required: [("id", "an id such as 'budget-share'"), ("name", "a short name"), ("scale", "{min: 0, max: 100}")])
         else { return nil }
         let id = fields["id"].flatMap { context.string($0, at: path.appending("id"), what: "an id") }
@@ -162,10 +208,17 @@ struct ScenarioDecoder {
             observed = decodeObserved(node, at: path.appending("observed"))
             observedFailed = observed == nil
         }
+        var statusQuo: StatusQuo?
+        var statusQuoFailed = false
+        if let node = fields["status_quo"] {
+            statusQuo = decodeStatusQuo(node, at: path.appending("status_quo"))
+            statusQuoFailed = statusQuo == nil
+        }
         guard let id, let name, let scale else { return nil }
         do {
-            let issue = try PolicyIssue(id: id, name: name, description: description ?? nil, scale: scale, anchors: anchors ?? [], observed: observed)
-            return anchors == nil || observedFailed ? nil : issue
+            let issue = try PolicyIssue(id: id, name: name, description: description ?? nil, scale: scale, anchors: anchors ?? [],
+                                        observed: observed, statusQuo: statusQuo)
+            return anchors == nil || observedFailed || statusQuoFailed ? nil : issue
         } catch {
             context.absorb(error, under: path)
             return nil
@@ -229,7 +282,8 @@ struct ScenarioDecoder {
                     range = lower...upper
                 } else {
                     context.fail(.invalidValue, at: path.appending("range"), node.location,
-                                 "range [\(NumberText.plain(lower)), \(NumberText.plain(upper))] has its lower bound above its upper bound")
+                                 "range [\(NumberText.plain(lower)), \(NumberText.plain(upper))] has its lower bound above its upper bound",
+                                 hint: "write the range as [lower, upper]")
                     rangeFailed = true
                 }
             } else {

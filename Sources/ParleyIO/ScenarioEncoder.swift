@@ -7,9 +7,12 @@ enum ScenarioEncoder {
             ("format", .text(Scenario.formatTag)),
             ("name", .text(scenario.name)),
             ("summary", scenario.summary.map(OutputNode.text)),
+            ("as_of", scenario.asOf.map(OutputNode.text)),
             ("sources", scenario.sources.isEmpty ? nil : .sequence(scenario.sources.map(source), flow: false)),
+            ("forum", scenario.forum.map(forum)),
             ("issues", .sequence(scenario.issues.map(issue), flow: false)),
             ("stakeholders", .sequence(scenario.stakeholders.map(stakeholder), flow: false)),
+            ("notes", scenario.notes.isEmpty ? nil : .sequence(scenario.notes.map(note), flow: false)),
             ("uncertainty", scenario.uncertainty.map(uncertainty)),
             ("models", scenario.models.isEmpty ? nil : models(scenario.models)),
         ])
@@ -23,13 +26,36 @@ enum ScenarioEncoder {
             ("date", source.date.map(OutputNode.text)),
             ("url", source.url.map(OutputNode.text)),
             ("note", source.note.map(OutputNode.text)),
+            ("text", source.text.map(OutputNode.text)),
         ], flow: true)
+    }
+
+    private static func forum(_ forum: Forum) -> OutputNode {
+        .map([
+            ("rule", .text(forum.rule.rawValue)),
+            ("members", forum.members.map { .sequence($0.map(OutputNode.text), flow: true) }),
+            ("threshold", forum.threshold.map(OutputNode.number)),
+            ("setter", forum.setter.map(OutputNode.text)),
+            ("status_quo_cost", forum.statusQuoCost == 0 ? nil : .number(forum.statusQuoCost)),
+        ])
+    }
+
+    private static func note(_ note: ScenarioNote) -> OutputNode {
+        .map([
+            ("id", .text(note.id)),
+            ("about", note.about.map(OutputNode.text)),
+            ("title", note.title.map(OutputNode.text)),
+            ("text", .text(note.text)),
+            ("evidence", evidenceList(note.evidence)),
+        ])
     }
 
     private static func evidence(_ evidence: Evidence) -> OutputNode {
         .map([
             ("source", .text(evidence.source)),
             ("quote", .text(evidence.quote)),
+            ("kind", evidence.kind == .quote ? nil : .text(evidence.kind.rawValue)),
+            ("date", evidence.date.map(OutputNode.text)),
             ("about", evidence.about.map { .text($0.rawValue) }),
             ("page", evidence.page.map(OutputNode.text)),
             ("note", evidence.note.map(OutputNode.text)),
@@ -56,12 +82,19 @@ enum ScenarioEncoder {
                 ("note", observed.note.map(OutputNode.text)),
             ])
         }
+        let statusQuo = issue.statusQuo.map { statusQuo in
+            OutputNode.map([
+                ("value", .number(statusQuo.value)),
+                ("evidence", evidenceList(statusQuo.evidence)),
+            ], flow: statusQuo.evidence.isEmpty)
+        }
         return .map([
             ("id", .text(issue.id)),
             ("name", .text(issue.name)),
             ("description", issue.description.map(OutputNode.text)),
             ("scale", scale),
             ("anchors", anchors),
+            ("status_quo", statusQuo),
             ("observed", observed),
         ])
     }
@@ -83,6 +116,9 @@ enum ScenarioEncoder {
             ("salience", valueWithSpread(stance.salience, stance.salienceSpread)),
             ("capability", stance.capability.map { valueWithSpread($0, stance.capabilitySpread) }),
             ("evidence", evidenceList(stance.evidence)),
+            ("codings", stance.codings.isEmpty ? nil : .sequence(stance.codings.map { coding in
+                .map([("coder", .text(coding.coder)), ("position", .number(coding.position)), ("salience", .number(coding.salience))], flow: true)
+            }, flow: false)),
         ])
     }
 

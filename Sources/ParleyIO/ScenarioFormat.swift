@@ -46,11 +46,36 @@ public struct EncodedScenario: Sendable {
     }
 }
 
+/// A scenario read from text, with the findings that did not stop it from being read.
+public struct ScenarioReading: Sendable {
+    public var scenario: Scenario
+    /// Warnings (severity `.warning`), located, in file order: evidence dated after `as_of`.
+    /// `parley validate --strict` treats them as errors.
+    public var warnings: [ScenarioError]
+
+    public init(scenario: Scenario, warnings: [ScenarioError] = []) {
+        self.scenario = scenario
+        self.warnings = warnings
+    }
+}
+
 /// Reads and writes scenarios in every supported format, from and to text.
 public enum ScenarioCodec {
     /// Parses `text` as `format`. `file` names the input in error locations.
+    /// - Parameter sourceTexts: where sources' `text:` files are read from, to verify quotes;
+    ///   `.ignore` (the default) opens no file.
     /// - Throws: ``ScenarioErrors`` with every problem found, each located.
-    public static func decode(_ text: String, format: ScenarioFormat, file: String? = nil) throws(ScenarioErrors) -> Scenario {
+    public static func decode(
+        _ text: String, format: ScenarioFormat, file: String? = nil, sourceTexts: SourceTextPolicy = .ignore
+    ) throws(ScenarioErrors) -> Scenario {
+        try read(text, format: format, file: file, sourceTexts: sourceTexts).scenario
+    }
+
+    /// Parses `text` as `format`, keeping the warnings (see ``ScenarioReading``).
+    /// - Throws: ``ScenarioErrors`` as ``decode(_:format:file:sourceTexts:)``.
+    public static func read(
+        _ text: String, format: ScenarioFormat, file: String? = nil, sourceTexts: SourceTextPolicy = .ignore
+    ) throws(ScenarioErrors) -> ScenarioReading {
         switch format {
         case .yaml, .json:
             let root = format == .yaml
@@ -62,14 +87,15 @@ public enum ScenarioCodec {
                     hint: "a scenario starts with 'format: parley/1'; see Examples/bonn-2001.yaml",
                     location: SourceLocation(file: file, line: 1, column: 1))])
             }
-            var decoder = ScenarioDecoder(file: file)
-            return try decoder.decode(root)
+            var decoder = ScenarioDecoder(file: file, textPolicy: sourceTexts)
+            let scenario = try decoder.decode(root)
+            return ScenarioReading(scenario: scenario, warnings: decoder.warnings)
         case .ktabCSV:
-            return try KTABCSVCodec.decode(text, file: file)
+            return ScenarioReading(scenario: try KTABCSVCodec.decode(text, file: file))
         case .ktabXML:
-            return try KTABXMLCodec.decode(text, file: file)
+            return ScenarioReading(scenario: try KTABXMLCodec.decode(text, file: file))
         case .decideTSV:
-            return try DecideTSVCodec.decode(text, file: file)
+            return ScenarioReading(scenario: try DecideTSVCodec.decode(text, file: file))
         }
     }
 

@@ -36,6 +36,7 @@ enum Console {
         let style = stderrStyle
         for error in errors.errors {
             let text = error.description.replacingOccurrences(of: "error: ", with: style.red("error: "), options: [], range: nil)
+                .replacingOccurrences(of: "warning: ", with: style.yellow("warning: "), options: [], range: nil)
             err(text)
         }
     }

@@ -15,7 +15,7 @@ struct Parley: AsyncParsableCommand {
               parley forecast Examples/bonn-2001.yaml
             """,
         version: ParleyVersion.current,
-        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, SimulateCommand.self, SensitivityCommand.self, MergeCommand.self, BacktestCommand.self, RunsCommand.self, ConvertCommand.self, TournamentCommand.self, EvolveCommand.self, GameCommand.self, ReportCommand.self, ServeCommand.self]
+        subcommands: [DemoCommand.self, ValidateCommand.self, ForecastCommand.self, SimulateCommand.self, SensitivityCommand.self, MergeCommand.self, BacktestCommand.self, ReliabilityCommand.self, RunsCommand.self, ConvertCommand.self, TournamentCommand.self, EvolveCommand.self, GameCommand.self, ReportCommand.self, ServeCommand.self]
     )
 }
 

@@ -12,7 +12,11 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Reads scenarios (format: parley/1 in YAML or JSON; KTAB CSV/XML and decide TSV by extension), \
             game files (format: parley-game/1) and repeated-game cases (format: parley-repeated/1). \
-            Exit 0 when every file is valid, 65 when one holds bad data, 66 when one is missing.
+            Exit 0 when every file is valid, 65 when one holds bad data, 66 when one is missing. \
+            Every kind: quote whose source has a local text: is checked against it; evidence dated \
+            after the scenario's as_of is a warning (an error with --strict). For each scenario the \
+            summary counts verified quotes, quotes without a text to check them against, paraphrases \
+            and inferences.
 
             Example:
               parley validate Examples/*.yaml
@@ -24,10 +28,14 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the errors as JSON on stdout.")
     var json = false
 
+    @Flag(help: "Treat warnings (evidence dated after as_of) as errors.")
+    var strict = false
+
     func run() throws {
         var failures: [ScenarioErrors] = []
+        var warnings: [ScenarioError] = []
         for file in files {
-            do {
+            do throws(ScenarioErrors) {
                 let summary: String
                 switch Self.formatTag(file) {
                 case "parley-game/1":
@@ -37,7 +45,18 @@ struct ValidateCommand: ParsableCommand {
                     let study = try RepeatedGameFile.read(file)
                     summary = "a repeated-game case (format parley-repeated/1), \(study.replyLabels.count) replies"
                 default:
-                    summary = Self.summary(try ScenarioFile.read(file))
+                    let reading = try ScenarioFile.readWithWarnings(file)
+                    if !reading.warnings.isEmpty {
+                        let findings = reading.warnings.map { warning in
+                            var copy = warning
+                            if strict { copy.severity = .error }
+                            return copy
+                        }
+                        if strict { throw ScenarioErrors(findings) }
+                        warnings += findings
+                        if !json { Console.report(ScenarioErrors(findings)) }
+                    }
+                    summary = Self.summary(reading.scenario)
                 }
                 if !json { Console.out(Console.stdoutStyle.green("ok") + ": \(file): " + summary) }
             } catch {
@@ -46,7 +65,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if json {
-            Console.out(ResultJSON.errors(failures.flatMap(\.errors)))
+            Console.out(ResultJSON.errors(failures.flatMap(\.errors) + warnings))
         }
         guard failures.isEmpty else {
             let statuses = failures.map(ExitStatus.of)
@@ -71,13 +90,22 @@ struct ValidateCommand: ParsableCommand {
         return nil
     }
 
-    /// "10 stakeholders, 3 issues, 27 sources; evidence for 30 of 30 stances and 10 of 10 capabilities".
+    /// "10 stakeholders, 3 issues, 27 sources; evidence for 30 of 30 stances and 10 of 10 capabilities",
+    /// then, when there is evidence, "; quotes: 29 verified, 12 unverifiable (no text); 20 paraphrases, 3 inferences"
+    /// (and "; 2 dated after as_of" when some are).
     static func summary(_ scenario: Scenario) -> String {
         let stances = scenario.stakeholders.flatMap(\.stances)
         let backed = stances.filter { !$0.evidence.isEmpty }.count
         let capabilities = scenario.stakeholders.filter { !$0.evidence.isEmpty }.count
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        let counts = scenario.evidenceCounts
+        var evidence = ""
+        if counts.total > 0 {
+            evidence = "; quotes: \(counts.quotesVerified) verified, \(counts.quotesUnverifiable) unverifiable (no text); "
+                + "\(count(counts.paraphrases, "paraphrase")), \(count(counts.inferences, "inference"))"
+            if counts.hindsight > 0 { evidence += "; \(counts.hindsight) dated after as_of" }
+        }
         return "\(count(scenario.stakeholders.count, "stakeholder")), \(count(scenario.issues.count, "issue")), \(count(scenario.sources.count, "source")); "
-            + "evidence for \(backed) of \(stances.count) stances and \(capabilities) of \(scenario.stakeholders.count) capabilities"
+            + "evidence for \(backed) of \(stances.count) stances and \(capabilities) of \(scenario.stakeholders.count) capabilities" + evidence
     }
 }

@@ -42,7 +42,7 @@ import Testing
 
     @Test func unknownKeyWithSuggestion() {
         #expect(message(minimalYAML([("salience: 95", "salince: 95")])) == """
-            test.yaml:17:9: error: stakeholders[0].stances.share.salince: unknown key 'salince' in a stance; expected one of: position, salience, capability, evidence
+            test.yaml:17:9: error: stakeholders[0].stances.share.salince: unknown key 'salince' in a stance; expected one of: position, salience, capability, evidence, codings
               hint: did you mean 'salience'?
             """)
     }
