@@ -197,7 +197,7 @@ private func svgCharts(_ html: String) -> [String] {
             #expect(html.contains("<section id=\"\(id)\""), "section missing: \(id)")
             #expect(html.contains("<a href=\"#\(id)\">"), "contents link missing: \(id)")
         }
-        #expect(html.contains("tenaciously demanded the majority share"), "the scenario's briefing")
+        #expect(html.contains("had to agree by consensus on a text the UN envoy Lakhdar Brahimi drafted"), "the scenario's briefing")
         #expect(html.contains("grim trigger breaks off in"), "the repeated case's reading")
         #expect(html.contains("<h3>Round robin at noise 0</h3>"))
         #expect(html.contains("<h3>Round robin at noise 0.05</h3>"))
