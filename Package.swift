@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "ParleyCore", swiftSettings: strictSettings),
@@ -93,6 +94,7 @@ let package = Package(
         .testTarget(
             name: "ParleyCoreTests",
             dependencies: ["ParleyCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -101,6 +103,11 @@ let package = Package(
                 "ParleyCore", "ParleyBargaining", "ParleyGames", "ParleySimulation", "ParleyAnalysis",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyReportsTests",
+            dependencies: ["ParleyCore", "ParleyBargaining", "ParleyAnalysis", "ParleyReports"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -132,7 +139,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleySimulationTests",
-            dependencies: ["ParleyCore", "ParleySimulation"],
+            dependencies: ["ParleyCore", "ParleySimulation", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

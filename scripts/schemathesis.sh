@@ -43,13 +43,15 @@ URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.out" | head -1)"
 if [ -z "$URL" ]; then echo "parley serve did not start:" >&2; cat "$OUT/serve.err" >&2; exit 1; fi
 echo "server: $URL (pid $SERVER_PID)"
 status=0
-"$VENV/bin/st" run "$URL/api/openapi.json" \
+ROOT="$(pwd)"
+# Run from the throw-away folder: schemathesis keeps its cache (.schemathesis/) in the current one.
+(cd "$WORK" && "$ROOT/$VENV/bin/st" run "$URL/api/openapi.json" \
   --checks not_a_server_error \
   --request-timeout 120 \
   --seed 1 \
   --suppress-health-check all \
-  --report junit --report-junit-path "$OUT/junit.xml" \
-  "$@" || status=$?
+  --report junit --report-junit-path "$ROOT/$OUT/junit.xml" \
+  "$@") || status=$?
 # The server must still be up and answering after the run.
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then
   echo "parley serve is no longer running" >&2

@@ -16,17 +16,65 @@ public struct ScenarioForecast: Sendable {
     public var standings: [WinnersAndLosers]?
 
     /// Runs `models` on `scenario`.
-    /// - Parameter winners: also rank the stakeholders by how close each outcome came to them.
-    /// - Complexity: the models' runs, plus O(models × stakeholders × issues) for the standings.
-    /// - Throws: ``ModelError`` when a model cannot run on the scenario.
-    public init(scenario: Scenario, models: [any BargainingModel], winners: Bool = false) throws(ModelError) {
+    /// - Parameters:
+    ///   - winners: also say who won: success, gain over the status quo and, for each model,
+    ///     influence from counterfactual runs without each stakeholder.
+    ///   - jobs: threads for the counterfactual runs; the result never depends on it.
+    ///   - isCancelled: polled between counterfactual runs (a server's deadline).
+    /// - Complexity: the models' runs; with `winners`, n more runs of each model for n stakeholders.
+    /// - Throws: ``ModelError`` when a model cannot run on the scenario, or when cancelled.
+    public init(
+        scenario: Scenario, models: [any BargainingModel], winners: Bool = false, jobs: Int = 1,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) throws(ModelError) {
         self.scenario = scenario
         self.models = models.map(\.name)
         report = try ForecastReport(scenario: scenario, models: models)
-        standings = winners ? Self.standings(scenario: scenario, report: report) : nil
+        standings = winners ? try Self.standings(scenario: scenario, report: report, models: models, jobs: jobs, isCancelled: isCancelled) : nil
     }
 
-    /// History's standings (when the scenario has observed outcomes), then each model's.
+    /// History's standings, then each model's with its counterfactual influence: model m is run
+    /// again without each stakeholder (``CounterfactualInfluence``); an issue without a forecast
+    /// in such a run takes the status quo (else the scale's midpoint) as its outcome.
+    /// - Throws: ``ModelError`` when cancelled.
+    public static func standings(
+        scenario: Scenario, report: ForecastReport, models: [any BargainingModel], jobs: Int,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) throws(ModelError) -> [WinnersAndLosers] {
+        var tables = [WinnersAndLosers.history(scenario)].compactMap { $0 }
+        let issues = scenario.issues
+        let stakeholders = scenario.stakeholders
+        for run in report.runs {
+            let table = WinnersAndLosers(scenario: scenario, run: run)
+            guard let model = models.first(where: { $0.name == run.model }) else {
+                tables.append(table)
+                continue
+            }
+            let full = issues.map { run.value(for: $0.id) }
+            let influence = try CounterfactualInfluence(
+                scenario: scenario, statusQuo: issues.map { $0.statusQuo?.value }, jobs: jobs, shouldStop: isCancelled
+            ) { coalition throws(ModelError) -> [Double?] in
+                if coalition.count == stakeholders.count { return full }
+                let present = coalition.indices.map { stakeholders[$0] }
+                guard let without = try? scenario.with(stakeholders: present), let counterfactual = try? model.run(without) else {
+                    return issues.map { _ in nil }
+                }
+                return issues.map { counterfactual.value(for: $0.id) }
+            }
+            var outcomes: [String: [String: Double]] = [:]
+            for (index, stakeholder) in stakeholders.enumerated() where index < influence.outcomesWithout.count {
+                var values: [String: Double] = [:]
+                for (k, issue) in issues.enumerated() {
+                    if let value = influence.outcomesWithout[index][k] { values[issue.id] = value }
+                }
+                outcomes[stakeholder.id] = values
+            }
+            tables.append(table.withInfluence(outcomes, scenario: scenario))
+        }
+        return tables
+    }
+
+    /// History's standings (when the scenario has observed outcomes), then each model's, without influence.
     public static func standings(scenario: Scenario, report: ForecastReport) -> [WinnersAndLosers] {
         [WinnersAndLosers.history(scenario)].compactMap { $0 } + report.winners(scenario: scenario)
     }

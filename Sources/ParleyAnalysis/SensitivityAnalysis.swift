@@ -9,13 +9,20 @@ public struct SensitivityAnalysis: Sendable {
     public var summary: MonteCarloSummary
     /// The drivers of the ``ModelChoice/driverModel(in:)`` model's forecasts, at most `top` per issue.
     public var drivers: [Sensitivity.Driver]
+    /// Against history: each stakeholder's odds of ranking first and in the top three over the
+    /// same draws, with the observed outcomes drawn from their ranges; `nil` without observed outcomes.
+    public var odds: WinnerOdds?
 
     /// Summarises `results` (in index order) and finds the drivers.
     /// - Parameter top: drivers per issue; 0 skips the driver analysis.
     /// - Complexity: O(runs × models × issues) for the summary, plus the driver model's one-at-a-time runs.
     /// - Throws: what the driver model throws on a swung input.
-    public init(scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int) throws {
+    public init(
+        scenario: Scenario, plan: MonteCarloPlan, results: [ReplicateResult], models: [any BargainingModel], top: Int,
+        isCancelled: () -> Bool = { false }
+    ) throws {
         self.plan = plan
+        odds = try WinnerOdds(scenario: scenario, draws: plan.runs, seed: plan.seed, isCancelled: isCancelled)
         summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
         let driverModel = top == 0 ? nil : ModelChoice.driverModel(in: models)
         drivers = try driverModel.map {

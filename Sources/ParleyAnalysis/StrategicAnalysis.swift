@@ -3,7 +3,7 @@ public import ParleyGames
 
 
 /// A solved game for the report's strategic section: the file's document and what
-/// ``GameSolver`` found (dominance, equilibria, the dominance map of a model).
+/// `GameSolver` found (dominance, equilibria, the dominance map of a model).
 public struct GameAnalysis: Sendable {
     /// The name shown: the model's name, else the game's title, else `file`.
     public var name: String

@@ -1,13 +1,22 @@
 public import ParleyCore
 public import ParleyBargaining
 
-/// Who won: how close each stakeholder's opening position is to an outcome, and how far it moved.
+/// Who won: how close each stakeholder's opening position is to an outcome (success), how far
+/// it moved, what it gained over the status quo, and, for a model, how much its presence pulled
+/// the outcome its way (influence).
 ///
-/// Distances are on a 0–100 version of each issue's scale (|opening − outcome| / width × 100),
-/// so issues on different scales compare. A stakeholder's overall distance is the
-/// salience-weighted mean of its issue distances, Σ s·d / Σ s: an outcome far from its position
-/// on an issue it barely cares about costs it little. Rank 1 is the biggest winner (smallest
-/// overall distance); ties keep scenario order.
+/// All values are on a 0–100 version of each issue's scale (share of the scale's width), so
+/// issues on different scales compare; overall values are salience-weighted means over the
+/// stakeholder's issues, Σ s·v / Σ s: an outcome far from its position on an issue it barely
+/// cares about costs it little. For position x, outcome o and status quo q:
+/// - `distance` = |x − o| (success: smaller is better);
+/// - `gain` = |x − q| − |x − o| (issues with a status quo; positive: the outcome moved its way);
+/// - `distanceWithout` = |x − o₋ᵢ| with o₋ᵢ the same model's outcome without the stakeholder, and
+///   `influence` = `distanceWithout` − `distance` (models only; see ``withInfluence(_:)``).
+///
+/// A stakeholder that sits where the outcome would have fallen anyway has a small distance
+/// and no influence: it was lucky, not powerful (Barry 1980). Rank 1 is the smallest overall
+/// distance; ties keep scenario order.
 public struct WinnersAndLosers: Sendable, Hashable {
     /// One stakeholder on one issue.
     public struct IssueStanding: Sendable, Hashable {
@@ -18,6 +27,12 @@ public struct WinnersAndLosers: Sendable, Hashable {
         public var salience: Double
         /// |final position − opening| on 0–100, for models with a trajectory; `nil` for history.
         public var moved: Double?
+        /// |opening − status quo| − |opening − outcome| on 0–100; `nil` without a status quo.
+        public var gain: Double?
+        /// |opening − outcome without this stakeholder| on 0–100; `nil` for history or before ``withInfluence(_:)``.
+        public var distanceWithout: Double?
+        /// `distanceWithout − distance` on 0–100: positive when its presence pulled the outcome its way.
+        public var influence: Double? { distanceWithout.map { $0 - distance } }
     }
 
     /// One stakeholder across issues.
@@ -30,6 +45,12 @@ public struct WinnersAndLosers: Sendable, Hashable {
         /// 1 = closest to the outcome.
         public var rank: Int
         public var issues: [IssueStanding]
+        /// Salience-weighted mean gain over its issues with a status quo, 0–100.
+        public var gain: Double?
+        /// Salience-weighted mean of ``IssueStanding/distanceWithout``, 0–100.
+        public var distanceWithout: Double?
+        /// Salience-weighted mean influence, 0–100: `distanceWithout − distance`.
+        public var influence: Double?
     }
 
     /// The model (or `"history"`) whose outcomes were scored.
@@ -57,16 +78,19 @@ public struct WinnersAndLosers: Sendable, Hashable {
         var standings = scenario.stakeholders.map { stakeholder -> Standing in
             let issues = stakeholder.stances.compactMap { stance -> IssueStanding? in
                 guard let issue = scenario.issue(stance.issue), let value = outcome(issue.id) else { return nil }
+                let width = issue.scale.width
                 return IssueStanding(
-                    issue: issue.id, distance: abs(stance.position - value) / issue.scale.width * 100, salience: stance.salience,
-                    moved: moved(stakeholder.id, stance).map { $0 / issue.scale.width * 100 })
+                    issue: issue.id, distance: abs(stance.position - value) / width * 100, salience: stance.salience,
+                    moved: moved(stakeholder.id, stance).map { $0 / width * 100 },
+                    gain: issue.statusQuo.map { (abs(stance.position - $0.value) - abs(stance.position - value)) / width * 100 })
             }
             let weight = issues.reduce(0) { $0 + $1.salience }
             let distance = weight > 0 ? issues.reduce(0) { $0 + $1.salience * $1.distance } / weight : nil
             let movedValues = issues.compactMap { standing in standing.moved.map { (standing.salience, $0) } }
             let moved = weight > 0 && movedValues.count == issues.count
                 ? movedValues.reduce(0) { $0 + $1.0 * $1.1 } / weight : nil
-            return Standing(stakeholder: stakeholder.id, distance: distance, moved: moved, rank: 0, issues: issues)
+            return Standing(stakeholder: stakeholder.id, distance: distance, moved: moved, rank: 0, issues: issues,
+                            gain: Self.weightedMean(issues.compactMap { standing in standing.gain.map { (standing.salience, $0) } }))
         }
         let order = standings.indices.sorted { a, b in
             switch (standings[a].distance, standings[b].distance) {
@@ -78,6 +102,38 @@ public struct WinnersAndLosers: Sendable, Hashable {
         }
         for (rank, index) in order.enumerated() { standings[index].rank = rank + 1 }
         self.standings = standings
+    }
+
+    /// Σ s·v / Σ s over pairs with s > 0; `nil` when none has positive weight.
+    static func weightedMean(_ pairs: [(weight: Double, value: Double)]) -> Double? {
+        let used = pairs.filter { $0.weight > 0 && $0.value.isFinite }
+        let total = used.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        return used.reduce(0) { $0 + $1.weight * $1.value } / total
+    }
+
+    /// These standings with each stakeholder's outcome-without-it: `without[stakeholder][issue]`
+    /// is the same model's forecast of `issue` with that stakeholder absent (`nil` where there is
+    /// none). Fills ``IssueStanding/distanceWithout`` and the overall means.
+    public func withInfluence(_ without: [String: [String: Double]], scenario: Scenario) -> WinnersAndLosers {
+        var copy = self
+        for index in copy.standings.indices {
+            let id = copy.standings[index].stakeholder
+            guard let outcomes = without[id], let stakeholder = scenario.stakeholder(id) else { continue }
+            for k in copy.standings[index].issues.indices {
+                let issueID = copy.standings[index].issues[k].issue
+                guard let value = outcomes[issueID], let issue = scenario.issue(issueID),
+                      let position = stakeholder.stance(on: issueID)?.position else { continue }
+                copy.standings[index].issues[k].distanceWithout = abs(position - value) / issue.scale.width * 100
+            }
+            let issues = copy.standings[index].issues
+            let complete = issues.allSatisfy { $0.distanceWithout != nil }
+            copy.standings[index].distanceWithout = complete
+                ? Self.weightedMean(issues.compactMap { standing in standing.distanceWithout.map { (standing.salience, $0) } }) : nil
+            copy.standings[index].influence = complete
+                ? Self.weightedMean(issues.compactMap { standing in standing.influence.map { (standing.salience, $0) } }) : nil
+        }
+        return copy
     }
 
     /// The standing of `stakeholder`, if present.

@@ -1,7 +1,7 @@
 /// Settings of the KTAB-style spatial model (SMP), as a scenario's `models.spatial` section
 /// and a KTAB XML file's `<ModelParameters>` carry them.
 ///
-/// Each family keeps KTAB's names (``ktabName``) for import and export; in Parley files the
+/// Each family keeps KTAB's names (``KTABNamed/ktabName``) for import and export; in Parley files the
 /// values are written in kebab case (`semi-commit`). Defaults are KTAB's own (read in
 /// `smpc`'s code and confirmed in the `ScenarioDesc` table of a reference run).
 public struct SpatialSettings: Sendable, Hashable, Codable {

@@ -2,7 +2,7 @@ import ParleyCore
 
 /// A game that cannot be built or solved as asked: what was wrong and how to fix it.
 ///
-/// Readers in `ParleyIO` turn these into located ``ParleyCore/ScenarioError``s; the command
+/// Readers in `ParleyIO` turn these into located `ScenarioError`s; the command
 /// line prints them as `error: message` with the hint on the next line.
 public struct GameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem.

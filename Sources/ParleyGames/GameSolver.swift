@@ -52,6 +52,8 @@ public struct GameSolution: Sendable {
 /// Runs the method asked for on a game of any kind.
 public enum GameSolver {
     /// Solves a strategic-form game.
+    /// - Parameter game: the game to solve.
+    /// - Parameter method: the solution method (``SolveMethod``).
     /// - Parameter label: for Lemke–Howson, the dropped label, 1-based (rows first, then columns).
     /// - Throws: ``GameError`` when the method does not apply or the game is too large for it.
     /// - Parameter dominance: also run iterated elimination of weakly dominated strategies (skipped

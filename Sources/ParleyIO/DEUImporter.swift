@@ -13,7 +13,7 @@ public import ParleyCore
 /// row, such as Council voting weights.
 public enum DEUImporter {
     /// The scenarios in `path`, using the capabilities in `capabilitiesPath`.
-    /// - Throws: ``ScenarioErrors`` with file, line and column for every problem.
+    /// - Throws: `ScenarioErrors` with file, line and column for every problem.
     public static func read(_ path: String, capabilities capabilitiesPath: String) throws(ScenarioErrors) -> [Scenario] {
         let capabilities = try readCapabilities(capabilitiesPath)
         let text = try ScenarioFile.readText(path)

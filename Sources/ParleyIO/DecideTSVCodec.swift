@@ -13,7 +13,7 @@ import ParleyCore
 /// '#/'  or '#0' ...                                 comment
 /// ```
 ///
-/// Keys become ids (``Identifier/uniqueSlug(from:taken:)``), names stay names. Saliences are
+/// Keys become ids (`Identifier/uniqueSlug(from:taken:)`), names stay names. Saliences are
 /// multiplied by 100; power becomes capability as it is: the actor's largest power is the
 /// stakeholder's capability, and stances whose power differs carry their own.
 enum DecideTSVCodec {
@@ -42,7 +42,7 @@ enum DecideTSVCodec {
     }
 
     /// Reads a decide input file.
-    /// - Throws: ``ScenarioErrors`` listing every problem, each with its line and column.
+    /// - Throws: `ScenarioErrors` listing every problem, each with its line and column.
     static func decode(_ text: String, file: String?) throws(ScenarioErrors) -> Scenario {
         var context = DecodingContext(file: file)
         var titles: [String] = []

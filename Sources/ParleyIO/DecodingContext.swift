@@ -18,7 +18,7 @@ struct Fields {
 
 /// Walks a ``DocumentNode`` tree against a schema, collecting every error with its location
 /// instead of stopping at the first, and remembering where each key path was found so that
-/// errors raised later (by ``Scenario``'s cross-checks) can be located too.
+/// errors raised later (by `Scenario`'s cross-checks) can be located too.
 struct DecodingContext {
     let file: String?
     private(set) var errors: [ScenarioError] = []

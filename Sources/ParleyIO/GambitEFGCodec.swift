@@ -9,7 +9,7 @@ public import ParleyGames
 /// defined at its first use. Non-empty node labels must be unique, as Gambit 16.7 requires.
 public enum GambitEFGCodec {
     /// Parses `.efg` text.
-    /// - Throws: ``ScenarioErrors`` locating the first problem.
+    /// - Throws: `ScenarioErrors` locating the first problem.
     /// - Complexity: O(length of the text); no recursion, so deep trees are fine.
     public static func decode(_ text: String, file: String? = nil) throws(ScenarioErrors) -> ExtensiveFormGame {
         var cursor = GambitCursor(tokens: try GambitTokenizer.tokens(text, file: file), file: file, format: ".efg")

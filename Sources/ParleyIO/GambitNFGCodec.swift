@@ -6,11 +6,11 @@ public import ParleyGames
 /// Both bodies are read: the payoff version (one number per player per profile) and the
 /// outcome version (a list of labelled outcomes, then one 1-based outcome number per
 /// profile, 0 meaning all zeros). Profiles run in Gambit's order, player 1's strategy
-/// changing fastest, which is ``NormalFormGame``'s order. Numbers may be integers, decimals
+/// changing fastest, which is `NormalFormGame`'s order. Numbers may be integers, decimals
 /// or fractions and are read exactly. Errors carry file, line and column.
 public enum GambitNFGCodec {
     /// Parses `.nfg` text.
-    /// - Throws: ``ScenarioErrors`` locating the first problem.
+    /// - Throws: `ScenarioErrors` locating the first problem.
     /// - Complexity: O(length of the text).
     public static func decode(_ text: String, file: String? = nil) throws(ScenarioErrors) -> NormalFormGame {
         var cursor = GambitCursor(tokens: try GambitTokenizer.tokens(text, file: file), file: file, format: ".nfg")

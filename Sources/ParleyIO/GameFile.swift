@@ -31,7 +31,7 @@ public enum GameFormat: String, Sendable, CaseIterable, CustomStringConvertible 
 /// Reads and writes game files, with located errors.
 public enum GameFile {
     /// Parses `text` as `format`.
-    /// - Throws: ``ScenarioErrors`` with every problem found (Gambit files: the first), located.
+    /// - Throws: `ScenarioErrors` with every problem found (Gambit files: the first), located.
     public static func decode(_ text: String, format: GameFormat, file: String? = nil) throws(ScenarioErrors) -> GameDocument {
         switch format {
         case .nfg: return .normalForm(try GambitNFGCodec.decode(text, file: file))
@@ -53,7 +53,7 @@ public enum GameFile {
     }
 
     /// Reads the game at `path`, in the format its extension names (or `format`).
-    /// - Throws: ``ScenarioErrors``: missing or unreadable file, unknown extension, or an invalid game.
+    /// - Throws: `ScenarioErrors`: missing or unreadable file, unknown extension, or an invalid game.
     public static func read(_ path: String, format: GameFormat? = nil) throws(ScenarioErrors) -> GameDocument {
         guard let chosen = format ?? GameFormat(path: path) else {
             throw ScenarioErrors([ScenarioError(.unsupportedFormat, "cannot tell the game format of \(path) from its extension",
@@ -65,7 +65,7 @@ public enum GameFile {
     /// Writes `game` to `path` atomically as `format` (or by extension): `.nfg` for a strategic
     /// form, `.efg` for a tree. A model or tree written as `.nfg` is converted first.
     /// - Returns: notes on what the target format could not carry.
-    /// - Throws: ``ScenarioErrors`` when the format cannot hold the game or the file cannot be written.
+    /// - Throws: `ScenarioErrors` when the format cannot hold the game or the file cannot be written.
     @discardableResult
     public static func write(_ document: GameDocument, to path: String, format: GameFormat? = nil) throws(ScenarioErrors) -> [String] {
         guard let chosen = format ?? GameFormat(path: path) else {

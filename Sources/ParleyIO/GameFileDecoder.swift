@@ -1,7 +1,7 @@
 import ParleyCore
 import ParleyGames
 
-/// Decodes a Parley game file (`format: parley-game/1`, YAML or JSON) into a ``GameModel``,
+/// Decodes a Parley game file (`format: parley-game/1`, YAML or JSON) into a `GameModel`,
 /// collecting every error with its location, as the scenario decoder does.
 struct GameFileDecoder {
     static let formatTag = "parley-game/1"

@@ -1,7 +1,7 @@
 import ParleyCore
 import ParleyGames
 
-/// Writes a ``GameModel`` as a Parley game file (`format: parley-game/1`), the shape
+/// Writes a `GameModel` as a Parley game file (`format: parley-game/1`), the shape
 /// ``GameFileDecoder`` reads, so a written file reads back to the same model.
 enum GameFileEncoder {
     static func tree(_ model: GameModel) -> OutputNode {

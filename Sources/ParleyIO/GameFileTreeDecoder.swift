@@ -2,7 +2,7 @@ import ParleyCore
 import ParleyGames
 
 /// Decodes the tree form of a Parley game file (`format: parley-game/1` with `nodes`) into an
-/// ``ExtensiveFormGame``, collecting every error with its location.
+/// `ExtensiveFormGame`, collecting every error with its location.
 ///
 /// Schema: `players` (ids, optional names), optional `infosets` (sets of several nodes, chance
 /// sets: `id`, `player` or `chance`, `actions`, `probabilities` for chance, optional Gambit

@@ -1,7 +1,7 @@
 import ParleyCore
 import ParleyGames
 
-/// Writes an ``ExtensiveFormGame`` as the tree form of a Parley game file, the shape
+/// Writes an `ExtensiveFormGame` as the tree form of a Parley game file, the shape
 /// ``GameFileTreeDecoder`` reads: every information set listed under `infosets` (with Gambit's
 /// label and number, so an `.efg` converted and back is the same game), then the nodes in
 /// preorder, one flow mapping per node. Labels that are valid ids become the ids; other labels,

@@ -9,7 +9,7 @@ struct DelimitedField: Sendable {
 
 /// Line and field splitting, number parsing and export notes shared by the KTAB and decide codecs.
 enum Interop {
-    /// Source ids that importers give the one ``Source`` describing a file's origin; exporters
+    /// Source ids that importers give the one `Source` describing a file's origin; exporters
     /// do not count them as sources that a format drops.
     static let originSourceIDs: Set<String> = ["ktab-csv", "ktab-xml", "decide-tsv"]
 

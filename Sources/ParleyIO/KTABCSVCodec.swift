@@ -21,7 +21,7 @@ enum KTABCSVCodec {
     static let maximumCount = 100_000
 
     /// Reads a KTAB CSV file.
-    /// - Throws: ``ScenarioErrors`` listing every problem, each with its line and column.
+    /// - Throws: `ScenarioErrors` listing every problem, each with its line and column.
     static func decode(_ text: String, file: String?) throws(ScenarioErrors) -> Scenario {
         var context = DecodingContext(file: file)
         let lines = Interop.lines(text).map { line in

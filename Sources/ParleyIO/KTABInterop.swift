@@ -1,7 +1,7 @@
 import ParleyCore
 
 /// What a KTAB file (CSV or XML) holds, as read and range-checked, before it becomes a
-/// ``Scenario``. Positions and saliences are on KTAB's 0–100 scale.
+/// `Scenario`. Positions and saliences are on KTAB's 0–100 scale.
 struct KTABDraft {
     struct Dimension {
         var name: String

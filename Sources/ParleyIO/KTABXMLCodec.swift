@@ -16,7 +16,7 @@ enum KTABXMLCodec {
     static let formatName = "KTAB XML"
 
     /// Reads a KTAB XML file.
-    /// - Throws: ``ScenarioErrors`` listing every problem, each with its line and column.
+    /// - Throws: `ScenarioErrors` listing every problem, each with its line and column.
     static func decode(_ text: String, file: String?) throws(ScenarioErrors) -> Scenario {
         let root = try XMLTreeReader.read(text, file: file)
         var context = DecodingContext(file: file)

@@ -4,13 +4,13 @@ public import ParleyGames
 /// Reads repeated-game case files with located errors.
 public enum RepeatedGameFile {
     /// Reads and checks the case at `path`.
-    /// - Throws: ``ScenarioErrors`` with every problem located (file, line, column, key path).
+    /// - Throws: `ScenarioErrors` with every problem located (file, line, column, key path).
     public static func read(_ path: String) throws(ScenarioErrors) -> RepeatedGameCase {
         try decode(try ScenarioFile.readText(path), file: path)
     }
 
     /// Decodes YAML (or JSON) text.
-    /// - Throws: ``ScenarioErrors`` as ``read(_:)``.
+    /// - Throws: `ScenarioErrors` as ``read(_:)``.
     public static func decode(_ text: String, file: String? = nil) throws(ScenarioErrors) -> RepeatedGameCase {
         guard let root = try YAMLDocumentReader.read(text, file: file) else {
             throw ScenarioErrors([ScenarioError(.emptyFile, "the file has no content", location: SourceLocation(file: file, line: 1, column: 1))])

@@ -6,7 +6,7 @@ public import ParleyCore
 public enum ResultJSON {
     /// `parley forecast --json`:
     /// `{"scenario", "forecasts": [{"model", "issue", "value", "observed"?, "error"?, ...}], "models": [...]}`.
-    /// With `winners`, a `"winners"` list holds each model's (and history's) ``WinnersAndLosers``.
+    /// With `winners`, a `"winners"` list holds each model's (and history's) `WinnersAndLosers`.
     public static func forecast(_ report: ForecastReport, models: [any BargainingModel], winners: [WinnersAndLosers]? = nil) -> String {
         let forecasts = report.forecasts.map { row -> OutputNode in
             .map([
@@ -104,9 +104,14 @@ extension ResultJSON {
                         ("stakeholder", .text(standing.stakeholder)),
                         ("rank", .number(Double(standing.rank))),
                         ("distance", standing.distance.map(OutputNode.number) ?? .literal("null")),
+                        ("distance_without", standing.distanceWithout.map(OutputNode.number)),
+                        ("influence", standing.influence.map(OutputNode.number)),
+                        ("gain", standing.gain.map(OutputNode.number)),
                         ("moved", standing.moved.map(OutputNode.number)),
                         ("issues", .sequence(standing.issues.map { issue in
                             .map([("issue", .text(issue.issue)), ("distance", .number(issue.distance)),
+                                  ("distance_without", issue.distanceWithout.map(OutputNode.number)),
+                                  ("influence", issue.influence.map(OutputNode.number)), ("gain", issue.gain.map(OutputNode.number)),
                                   ("salience", .number(issue.salience)), ("moved", issue.moved.map(OutputNode.number))], flow: true)
                         }, flow: false)),
                     ])
@@ -118,16 +123,26 @@ extension ResultJSON {
 
 extension ResultJSON {
     /// `parley backtest --json`: `{"scenarios", "models": [{"model", "issues", "mean_absolute_error", ...}], "forecasts": [...]}`.
-    public static func backtest(_ backtest: Backtest, scenarios: Int) -> String {
-        JSONWriter.write(.map([
+    /// With `calibration`, each model's entry adds `mae`, `crps` (percent of scale) and
+    /// `coverage_50`, `coverage_80` (shares 0–1), and the document `runs` and `seed`.
+    public static func backtest(_ backtest: Backtest, scenarios: Int, calibration: Calibration? = nil) -> String {
+        let nullable = { (value: Double?) in value.map(OutputNode.number) ?? .literal("null") }
+        return JSONWriter.write(.map([
             ("scenarios", .number(Double(scenarios))),
+            ("runs", calibration.map { .number(Double($0.runs)) }),
+            ("seed", calibration.map { .literal(String($0.seed)) }),
             ("skipped", .sequence(backtest.skipped.map(OutputNode.text), flow: true)),
             ("models", .sequence(backtest.scores.map { score in
-                .map([
+                let calibrated = calibration?.score(of: score.model)
+                return .map([
                     ("model", .text(score.model)), ("issues", .number(Double(score.issues))),
-                    ("mean_absolute_error", score.meanAbsoluteError.map(OutputNode.number) ?? .literal("null")),
-                    ("median_absolute_error", score.medianAbsoluteError.map(OutputNode.number) ?? .literal("null")),
+                    ("mean_absolute_error", nullable(score.meanAbsoluteError)),
+                    ("median_absolute_error", nullable(score.medianAbsoluteError)),
                     ("anchored_issues", .number(Double(score.anchoredIssues))), ("anchor_hits", .number(Double(score.anchorHits))),
+                    ("mae", calibrated.map { nullable($0.meanAbsoluteError) }),
+                    ("crps", calibrated.map { nullable($0.crps) }),
+                    ("coverage_50", calibrated.map { nullable($0.coverage50) }),
+                    ("coverage_80", calibrated.map { nullable($0.coverage80) }),
                 ], flow: true)
             }, flow: false)),
             ("forecasts", .sequence(backtest.forecasts.map { entry in

@@ -1,6 +1,6 @@
 import ParleyCore
 
-/// Turns a ``Scenario`` into the `parley/1` document tree, in the order the format shows.
+/// Turns a `Scenario` into the `parley/1` document tree, in the order the format shows.
 enum ScenarioEncoder {
     static func tree(_ scenario: Scenario) -> OutputNode {
         .map([

@@ -25,7 +25,7 @@ public enum ScenarioFile {
     }
 
     /// The file's text after the size, emptiness and UTF-8 checks (a byte-order mark is dropped).
-    /// - Throws: ``ScenarioErrors`` as ``read(_:format:)``.
+    /// - Throws: `ScenarioErrors` as ``read(_:format:)``.
     public static func readText(_ path: String, limit: Int = maximumSize) throws(ScenarioErrors) -> String {
         let maximumSize = limit
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -56,7 +56,7 @@ public enum ScenarioFile {
     }
 
     /// Decodes `data` as UTF-8, locating the first invalid byte.
-    /// - Throws: ``ScenarioErrors`` for empty or non-UTF-8 data.
+    /// - Throws: `ScenarioErrors` for empty or non-UTF-8 data.
     public static func text(from data: Data, file: String?) throws(ScenarioErrors) -> String {
         let start = SourceLocation(file: file, line: 1, column: 1)
         var bytes = [UInt8](data)
@@ -81,7 +81,7 @@ public enum ScenarioFile {
     /// Writes `scenario` to `path` atomically (a temporary file renamed into place), in the
     /// format the extension names or `format`.
     /// - Returns: notes on anything the format could not carry.
-    /// - Throws: ``ScenarioErrors`` when the format cannot represent the scenario or the file cannot be written.
+    /// - Throws: `ScenarioErrors` when the format cannot represent the scenario or the file cannot be written.
     @discardableResult
     public static func write(_ scenario: Scenario, to path: String, format: ScenarioFormat? = nil) throws(ScenarioErrors) -> [String] {
         guard let chosen = format ?? ScenarioFormat(path: path) else {

@@ -100,7 +100,7 @@ public enum ScenarioCodec {
     }
 
     /// Writes `scenario` as `format`.
-    /// - Throws: ``ScenarioErrors`` when the format cannot represent the scenario at all.
+    /// - Throws: `ScenarioErrors` when the format cannot represent the scenario at all.
     public static func encode(_ scenario: Scenario, format: ScenarioFormat) throws(ScenarioErrors) -> EncodedScenario {
         switch format {
         case .yaml: EncodedScenario(text: YAMLWriter.write(ScenarioEncoder.tree(scenario)))

@@ -1,10 +1,16 @@
+public import ParleyAnalysis
 public import ParleyCore
 public import ParleySimulation
 
 extension ResultJSON {
     /// `parley sensitivity --json` and `parley merge --json`: the Monte Carlo summaries and the
     /// top drivers. Identical bytes for the same seed and runs, whatever the jobs or shards.
-    public static func sensitivity(scenario: Scenario, summary: MonteCarloSummary, drivers: [Sensitivity.Driver]) -> String {
+    public static func sensitivity(_ analysis: SensitivityAnalysis, scenario: Scenario) -> String {
+        sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers, odds: analysis.odds)
+    }
+
+    /// The document of `parley sensitivity --json`; `odds` adds `"winners"` (DESIGN.md).
+    public static func sensitivity(scenario: Scenario, summary: MonteCarloSummary, drivers: [Sensitivity.Driver], odds: WinnerOdds? = nil) -> String {
         let plan = summary.plan
         let distributions = summary.distributions.map { d -> OutputNode in
             .map([
@@ -38,6 +44,23 @@ extension ResultJSON {
             ("models", .sequence(plan.models.map(OutputNode.text), flow: true)),
             ("summaries", .sequence(distributions, flow: false)),
             ("drivers", .sequence(driverNodes, flow: false)),
+            ("winners", odds.map(Self.winnerOdds)),
         ]))
+    }
+
+    /// `{"source": "history", "draws", "stakeholders": [{"stakeholder", "p_first", "p_top3",
+    /// "se_first", "se_top3", "ranks"}]}`, stakeholders in scenario order.
+    static func winnerOdds(_ odds: WinnerOdds) -> OutputNode {
+        .map([
+            ("source", .text("history")),
+            ("draws", .number(Double(odds.draws))),
+            ("stakeholders", .sequence(odds.stakeholders.map { o in
+                .map([
+                    ("stakeholder", .text(o.stakeholder)), ("p_first", .number(o.first)), ("p_top3", .number(o.topThree)),
+                    ("se_first", .number(o.firstStandardError)), ("se_top3", .number(o.topThreeStandardError)),
+                    ("ranks", .sequence(o.ranks.map(OutputNode.number), flow: true)),
+                ], flow: true)
+            }, flow: false)),
+        ])
     }
 }

@@ -93,7 +93,7 @@ public struct ShardFile: Sendable {
     }
 
     /// Reads a shard file.
-    /// - Throws: ``ScenarioErrors`` naming the file and what is wrong with it.
+    /// - Throws: `ScenarioErrors` naming the file and what is wrong with it.
     public static func read(_ path: String) throws(ScenarioErrors) -> ShardFile {
         let contents = try ScenarioFile.readText(path, limit: 1 << 30)
         guard let root = try JSONDocumentReader.read(contents, file: path) else {
@@ -143,7 +143,7 @@ public struct ShardFile: Sendable {
 
     /// Checks that `shards` are exactly the shards 0..<N of one sweep, each once, each complete,
     /// and returns their results in replicate order.
-    /// - Throws: ``ScenarioErrors`` naming the missing, duplicate or mismatched shards.
+    /// - Throws: `ScenarioErrors` naming the missing, duplicate or mismatched shards.
     public static func merge(_ shards: [(path: String, shard: ShardFile)]) throws(ScenarioErrors) -> (ShardFile.Manifest, Scenario, [ReplicateResult]) {
         guard let first = shards.first else {
             throw ScenarioErrors([ScenarioError(.fileNotFound, "no shard files found", hint: "pass the directories that parley sensitivity --shard ... --out wrote")])

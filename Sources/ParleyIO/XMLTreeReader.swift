@@ -43,7 +43,7 @@ struct XMLTreeReader {
     private var column = 1
 
     /// Reads the document in `text`.
-    /// - Throws: ``ScenarioErrors`` with the first syntax error, located.
+    /// - Throws: `ScenarioErrors` with the first syntax error, located.
     static func read(_ text: String, file: String?) throws(ScenarioErrors) -> XMLNode {
         var reader = XMLTreeReader(scalars: Array(text.unicodeScalars), file: file)
         return try reader.document()

@@ -13,12 +13,15 @@ public enum HTMLReport {
     /// The Monte Carlo part of the report.
     public struct Uncertainty: Sendable {
         public var summary: MonteCarloSummary
-        /// Ranked drivers of one model's forecasts (``Sensitivity/drivers(scenario:model:plan:replicates:top:models:)``).
+        /// Ranked drivers of one model's forecasts (`Sensitivity/drivers(scenario:model:plan:replicates:top:models:)`).
         public var drivers: [Sensitivity.Driver]
+        /// Each stakeholder's odds of winning against history over the same draws.
+        public var odds: WinnerOdds?
 
-        public init(summary: MonteCarloSummary, drivers: [Sensitivity.Driver]) {
+        public init(summary: MonteCarloSummary, drivers: [Sensitivity.Driver], odds: WinnerOdds? = nil) {
             self.summary = summary
             self.drivers = drivers
+            self.odds = odds
         }
     }
 
@@ -43,7 +46,8 @@ public enum HTMLReport {
         if let summary = scenario?.summary { html.append("<p class=\"summary\">\(escape(summary))</p>") }
         var reading: [String] = []
         if let forecast {
-            reading = ForecastReading.paragraphs(forecast)
+            reading = WhoWonReading.notes(forecast.scenario) + ForecastReading.paragraphs(forecast)
+            if let odds = uncertainty?.odds { reading.append(WhoWonReading.odds(odds, scenario: forecast.scenario)) }
         }
         let strategicReading = strategic.map { part -> String in
             switch part {
@@ -166,12 +170,13 @@ public enum HTMLReport {
         for stakeholder in scenario.stakeholders {
             let cells = tables.map { table -> String in
                 guard let standing = table.standing(of: stakeholder.id), let distance = standing.distance else { return "<td>-</td>" }
-                return "<td>\(NumberText.fixed(distance, digits: 1)) <span class=\"rank\">#\(standing.rank)</span></td>"
+                let effect = (table.source == "history" ? standing.gain : standing.influence).map { " <span class=\"rank\">(\(ForecastTable.signed($0)))</span>" } ?? ""
+                return "<td>\(NumberText.fixed(distance, digits: 1)) <span class=\"rank\">#\(standing.rank)</span>\(effect)</td>"
             }
             html.append("<tr><td>\(escape(stakeholder.name))</td>" + cells.joined() + "</tr>")
         }
         html += ["</tbody>", "</table>",
-                 "<p class=\"note\">Salience-weighted mean of |opening position − outcome| on a 0–100 scale; #1 is the stakeholder the outcome favours most.</p>",
+                 "<p class=\"note\">Salience-weighted mean of |opening position − outcome| on a 0–100 scale; #1 is the stakeholder the outcome favours most. In brackets, for a model: influence, how much nearer the outcome is to the stakeholder than in the same model run without it (near 0 with a small distance: lucky, not powerful); for history: gain over the status quo, where the scenario records one.</p>",
                  "</section>"]
         return html
     }
@@ -192,7 +197,26 @@ public enum HTMLReport {
                 html.append("</figure>")
             }
         }
+        if let odds = uncertainty.odds { html += oddsPart(odds, scenario: scenario) }
         html.append("</section>")
+        return html
+    }
+
+    /// Who won against history over the draws: a bar per stakeholder for P(first), with ±2 se.
+    static func oddsPart(_ odds: WinnerOdds, scenario: Scenario) -> [String] {
+        let ranked = odds.stakeholders.sorted { $0.first > $1.first || ($0.first == $1.first && $0.topThree > $1.topThree) }
+        let percent = { (value: Double) in NumberText.fixed(value * 100, digits: 1) }
+        var html = ["<h3>Who won, and how sure</h3>",
+                    "<p class=\"note\">Share of \(odds.draws) draws (the coded numbers within their spreads, each observed outcome within its recorded range) in which each stakeholder ranks first against history, and in the top three; ties share the place. ± is one Monte Carlo standard error.</p>",
+                    "<table class=\"odds\">", "<thead><tr><th>stakeholder</th><th>P(first)</th><th></th><th>P(top 3)</th></tr></thead>", "<tbody>"]
+        for o in ranked {
+            let width = max(0, min(100, o.first * 100))
+            html.append("<tr><td>\(escape(scenario.stakeholder(o.stakeholder)?.name ?? o.stakeholder))</td>"
+                + "<td>\(percent(o.first))% ± \(percent(o.firstStandardError))</td>"
+                + "<td class=\"bar\"><span style=\"width:\(NumberText.fixed(width, digits: 1))%\"></span></td>"
+                + "<td>\(percent(o.topThree))% ± \(percent(o.topThreeStandardError))</td></tr>")
+        }
+        html += ["</tbody>", "</table>"]
         return html
     }
 
@@ -240,7 +264,8 @@ public enum HTMLReport {
         table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}th,td{border-bottom:1px solid #e4e4e4;padding:4px 6px;text-align:left;vertical-align:top}\
         th{background:#f2f2f2}table.numbers td{font-variant-numeric:tabular-nums}table.numbers td:nth-child(n+3):nth-child(-n+5),table.numbers th:nth-child(n+3):nth-child(-n+5){text-align:right}table.ranks td+td{text-align:right;white-space:nowrap}table.ranks th+th{text-align:right}\
         figure{margin:14px 0}figcaption{font-weight:bold;font-size:14px;margin-bottom:2px}svg{max-width:100%;height:auto}\
-        footer{margin-top:32px;color:#888;font-size:12px}
+        footer{margin-top:32px;color:#888;font-size:12px}\
+        table.odds td.bar{width:40%}table.odds td.bar span{display:block;height:10px;background:#0072B2}
         """
 
     /// Added only when the page has strategic sections, so a scenario's page stays as it was.

@@ -1,10 +1,12 @@
+public import ParleyAnalysis
 public import ParleyCore
 public import ParleySimulation
 
 /// The terminal output of `parley sensitivity` and `parley merge`.
 public enum SensitivityTable {
     public static func render(
-        scenario: Scenario, summary: MonteCarloSummary, drivers: [Sensitivity.Driver], width: Int = 80, style: TerminalStyle = .plain
+        scenario: Scenario, summary: MonteCarloSummary, drivers: [Sensitivity.Driver], odds: WinnerOdds? = nil, width: Int = 80,
+        style: TerminalStyle = .plain
     ) -> String {
         var lines = [style.bold("\(scenario.name): \(summary.plan.runs) Monte Carlo runs, seed \(summary.plan.seed)"), ""]
         for issue in scenario.issues {
@@ -43,10 +45,29 @@ public enum SensitivityTable {
             }
             lines.append("")
         }
+        if let odds {
+            lines += oddsTable(odds, scenario: scenario, width: width, style: style)
+        }
         lines.append(style.dim(TextWrap.wrap(
             "swing: |forecast with the input at the 90th percentile of its spread - at the 10th|, others fixed (a tornado bar). "
                 + "S1: share of the forecast's Monte Carlo variance explained by the input alone (binned correlation ratio; "
                 + "about (sqrt(N)-1)/N of it is noise).", width: width - 2)))
         return lines.joined(separator: "\n")
+    }
+
+    /// Who won against history, and how sure: the odds of each stakeholder ranking first and in
+    /// the top three, most likely winner first.
+    static func oddsTable(_ odds: WinnerOdds, scenario: Scenario, width: Int, style: TerminalStyle) -> [String] {
+        var table = TextTable(columns: [
+            .init("stakeholder", minimumWidth: 10), .init("P(first)", alignment: .right), .init("±se", alignment: .right),
+            .init("P(top 3)", alignment: .right), .init("±se", alignment: .right),
+        ])
+        let percent = { (value: Double) in NumberText.fixed(value * 100, digits: 1) + "%" }
+        for o in odds.stakeholders.sorted(by: { $0.first > $1.first || ($0.first == $1.first && $0.topThree > $1.topThree) }) {
+            table.append([scenario.stakeholder(o.stakeholder)?.name ?? o.stakeholder, percent(o.first), percent(o.firstStandardError),
+                          percent(o.topThree), percent(o.topThreeStandardError)])
+        }
+        return [style.bold("who won against history, over \(odds.draws) draws of the inputs and of the observed outcomes"),
+                table.render(width: width, style: style), ""]
     }
 }

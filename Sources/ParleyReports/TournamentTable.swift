@@ -27,6 +27,8 @@ public enum TournamentTable {
     /// - Parameters:
     ///   - title: a one-line heading (players, turns, repetitions, noise, seed).
     ///   - rows: in rank order.
+    ///   - width: the widest line, in columns.
+    ///   - style: terminal styling (plain unless writing to a terminal).
     public static func render(title: String, rows: [TournamentRow], width: Int = 80, style: TerminalStyle = .plain) -> String {
         var table = TextTable(columns: [
             .init("rank", alignment: .right), .init("strategy", minimumWidth: 12),

@@ -53,10 +53,79 @@ public enum WhoWonReading {
             }
             sentences.append("Ranked against each model's own forecast instead, first is " + ForecastReading.list(groups) + ".")
         }
+        if let influence = influence(standings, scenario: scenario) { sentences.append(influence) }
+        if let gain = gain(standings, scenario: scenario) { sentences.append(gain) }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    /// Who moved the outcome (influence) and who was merely close (luck), under the ensemble when
+    /// it ran, else the first model.
+    static func influence(_ standings: [WinnersAndLosers], scenario: Scenario) -> String? {
+        let models = standings.filter { $0.source != "history" && $0.standings.contains { $0.influence != nil } }
+        guard let table = models.first(where: { $0.source == "ensemble" }) ?? models.first else { return nil }
+        let measured = table.standings.filter { $0.influence != nil }
+        let influential = measured.filter { ($0.influence ?? 0) >= 1 }.sorted { ($0.influence ?? 0) > ($1.influence ?? 0) }
+        var text = "Success is not influence: running \(table.source) again without each stakeholder, "
+        if influential.isEmpty {
+            text += "no one moves the outcome by a point or more toward itself."
+        } else {
+            text += "the outcome moves toward " + ForecastReading.list(influential.prefix(3).map {
+                "\(name($0.stakeholder, scenario)) (\(ForecastTable.signed($0.influence ?? 0)))"
+            }) + " because \(influential.count == 1 ? "it is" : "they are") there."
+        }
+        let lucky = measured.filter { $0.rank <= 3 && abs($0.influence ?? 0) < 1 }.sorted { $0.rank < $1.rank }
+        if !lucky.isEmpty {
+            text += " " + ForecastReading.list(lucky.map { name($0.stakeholder, scenario) })
+                + (lucky.count == 1 ? " is" : " are") + " among the three closest to \(table.source)'s outcome with an influence under "
+                + "one point: lucky, not powerful."
+        }
+        return text
+    }
+
+    /// Who gained most and lost most against the status quo, by history.
+    static func gain(_ standings: [WinnersAndLosers], scenario: Scenario) -> String? {
+        guard let history = standings.first(where: { $0.source == "history" }) else { return nil }
+        let gains = history.standings.compactMap { standing in standing.gain.map { (standing.stakeholder, $0) } }
+        guard let best = gains.max(by: { $0.1 < $1.1 }), let worst = gains.min(by: { $0.1 < $1.1 }), gains.count > 1 else { return nil }
+        return "Against the status quo, the outcome moved furthest toward \(name(best.0, scenario)) (gain \(ForecastTable.signed(best.1)))"
+            + " and furthest from \(name(worst.0, scenario)) (\(ForecastTable.signed(worst.1)))."
     }
 
     static func name(_ id: String, _ scenario: Scenario) -> String {
         scenario.stakeholder(id)?.name ?? id
+    }
+}
+
+extension WhoWonReading {
+    /// How sure the answer against history is: the likeliest winners' odds with their standard
+    /// errors, over draws of the inputs and of the observed outcomes.
+    public static func odds(_ odds: WinnerOdds, scenario: Scenario) -> String {
+        let ranked = odds.stakeholders.sorted { $0.first > $1.first || ($0.first == $1.first && $0.topThree > $1.topThree) }
+        let percent = { (value: Double) in ForecastReading.number(value * 100) + "%" }
+        let leaders = ranked.prefix(3).filter { $0.first > 0 }.map { o in
+            "\(name(o.stakeholder, scenario)) \(percent(o.first)) ± \(percent(o.firstStandardError))"
+        }
+        var text = "How sure? Over \(odds.draws) draws of the coded numbers within their stated uncertainty and of each observed "
+            + "outcome within its recorded range (seed \(odds.seed)), the share of draws in which each ranks first: "
+            + ForecastReading.list(leaders) + "."
+        if let top = ranked.first {
+            text += " \(name(top.stakeholder, scenario)) is in the top three in \(percent(top.topThree)) of draws."
+            if top.first < 0.5 {
+                text += " No one ranks first in most draws: who won depends on numbers the evidence does not pin down."
+            } else if top.first - 2 * top.firstStandardError > 0.9 {
+                text += " The answer survives the uncertainty as coded."
+            }
+        }
+        return text
+    }
+
+    /// The scenario's own notes (case narrative kept in its file), each with its sources.
+    public static func notes(_ scenario: Scenario) -> [String] {
+        scenario.notes.map { note in
+            var text = (note.title.map { "\($0): " } ?? "") + note.text
+            let sources = note.evidence.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            if !sources.isEmpty { text += " [" + sources.joined(separator: "; ") + "]" }
+            return text
+        }
     }
 }

@@ -21,6 +21,24 @@ public enum WinnersTable {
         lines.append(style.dim(TextWrap.wrap(
             "Salience-weighted mean of |opening position - outcome| on a 0-100 scale; #1 is the stakeholder the outcome favours most.",
             width: width - 2)))
+        let measured = tables.filter { table in table.standings.contains { $0.influence != nil || $0.gain != nil } }
+        if !measured.isEmpty {
+            var effects = TextTable(columns: [.init("stakeholder", minimumWidth: 10)]
+                + measured.map { .init(shortName($0.source), alignment: .right, minimumWidth: 6) })
+            for stakeholder in scenario.stakeholders {
+                effects.append([stakeholder.id] + measured.map { result in
+                    guard let standing = result.standing(of: stakeholder.id) else { return "-" }
+                    let value = result.source == "history" ? standing.gain : standing.influence
+                    return value.map(ForecastTable.signed) ?? "-"
+                })
+            }
+            lines += ["", style.bold("Influence") + " (models) and " + style.bold("gain") + " (history)", ""]
+            lines.append(effects.render(width: width, style: style))
+            lines.append(style.dim(TextWrap.wrap(
+                "Influence: how much nearer the model's outcome is to the stakeholder's position with it than in the same model run "
+                    + "without it (0-100; near 0 with a small distance means lucky, not powerful). Gain: how much nearer the outcome "
+                    + "is to its position than the status quo was (issues with a status quo).", width: width - 2)))
+        }
         return lines.joined(separator: "\n")
     }
 

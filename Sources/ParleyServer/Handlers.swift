@@ -155,8 +155,8 @@ struct Handlers: Sendable {
         let winners = try HTTPSupport.flag(request, "winners")
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
-        let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, _ in
-            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+        let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, flag in
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, isCancelled: { flag.isCancelled })
             let text = ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings)
             return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario)
         }
@@ -202,8 +202,9 @@ struct Handlers: Sendable {
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let results = try SensitivityAnalysis.replicates(scenario: scenario, models: models, plan: plan, indices: 0..<runs,
                                                              isCancelled: { flag.isCancelled })
-            let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top)
-            return (ResultJSON.sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers), scenario)
+            let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top,
+                                                   isCancelled: { flag.isCancelled })
+            return (ResultJSON.sensitivity(analysis, scenario: scenario), scenario)
         }
         var headers: [(String, String)] = []
         if store {

@@ -26,31 +26,54 @@ enum OpenAPIDocument {
     private static func operation(_ route: APIRoute) -> JSONValue {
         var members: [(String, JSONValue)] = [("summary", .string(route.summary))]
         var parameters: [JSONValue] = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part in
-            .object([("name", .string(String(part.dropFirst().dropLast()))), ("in", .string("path")), ("required", .bool(true)),
-                     ("schema", .object([("type", .string("string"))]))])
+            // The app's files are a fixed list; other path parameters are any single segment.
+            let schema: JSONValue = part == "{file}"
+                ? .object([("type", .string("string")), ("enum", .array(AssetStore.files.map(\.name).filter { $0 != "index.html" }.map(JSONValue.string)))])
+                : .object([("type", .string("string"))])
+            return .object([("name", .string(String(part.dropFirst().dropLast()))), ("in", .string("path")), ("required", .bool(true)),
+                            ("schema", schema)])
         }
         parameters += route.parameters.map { parameter in
+            var item: [(String, JSONValue)] = [("type", .string(parameter.type))]
+            if !parameter.choices.isEmpty { item.append(("enum", .array(parameter.choices.map(JSONValue.string)))) }
+            if let range = parameter.range {
+                item.append(("minimum", .raw(String(range.lowerBound))))
+                item.append(("maximum", .raw(String(range.upperBound))))
+            }
             let schema: JSONValue = parameter.repeatable
-                ? .object([("type", .string("array")), ("items", .object([("type", .string(parameter.type))]))])
-                : .object([("type", .string(parameter.type))])
-            return .object([("name", .string(parameter.name)), ("in", .string("query")), ("required", .bool(false)),
+                ? .object([("type", .string("array")), ("items", .object(item))])
+                : .object(item)
+            return .object([("name", .string(parameter.name)), ("in", .string("query")), ("required", .bool(parameter.required)),
                             ("description", .string(parameter.description)), ("schema", schema)])
         }
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         if let body = route.body {
-            let text = JSONValue.object([("schema", .object([("type", .string("string"))]))])
+            func text(_ example: String) -> JSONValue {
+                .object([("schema", .object([("type", .string("string"))])), ("example", .string(example))])
+            }
+            // A YAML body is the same document as a JSON one: the schema describes the object, and
+            // the example is given as that object.
+            func schema(_ name: String, example: String) -> JSONValue {
+                .object([("schema", .object([("$ref", .string("#/components/schemas/\(name)"))])), ("example", .raw(example))])
+            }
             let content: [(String, JSONValue)] = body == .scenario
-                ? [("application/yaml", text), ("application/json", ref("Scenario"))]
-                : [("application/yaml", text), ("application/json", ref("Object")), ("application/octet-stream", text)]
+                ? [("application/yaml", schema("Scenario", example: Examples.scenarioJSON)), ("application/json", schema("Scenario", example: Examples.scenarioJSON))]
+                : [("application/yaml", schema("Object", example: Examples.gameJSON)), ("application/json", schema("Object", example: Examples.gameJSON)),
+                   ("application/octet-stream", text(Examples.gameNFG))]
             members.append(("requestBody", .object([
                 ("required", .bool(true)),
                 ("description", .string(body == .scenario ? "A parley/1 scenario." : "A game: parley-game/1 YAML or JSON, or Gambit .nfg/.efg text.")),
                 ("content", .object(content)),
             ])))
         }
-        let success: JSONValue = route.produces == "application/json"
-            ? .object([("description", .string("OK")), ("content", .object([("application/json", ref(route.schema ?? "Object"))]))])
-            : .object([("description", .string("OK")), ("content", .object([(route.produces, .object([("schema", .object([("type", .string("string"))]))]))]))])
+        // A YAML answer is a document (an object once parsed); other non-JSON answers are text.
+        let success: JSONValue = .object([("description", .string("OK")), ("content", .object(([route.produces] + route.alsoProduces).map { type in
+            switch type {
+            case "application/json": (type, ref(route.schema ?? "Object"))
+            case "application/yaml": (type, .object([("schema", self.type("object"))]))
+            default: (type, .object([("schema", self.type("string"))]))
+            }
+        }))])
         var responses: [(String, JSONValue)] = [("200", success)]
         // 403 and 421: requests from another site's page or to another host name (``RequestGuard``).
         var statuses = [403, 404, 421, 500]
@@ -91,15 +114,31 @@ enum OpenAPIDocument {
 
     private static func type(_ name: String) -> JSONValue { .object([("type", .string(name))]) }
 
+    /// A value of type `name`, or null (OpenAPI 3.1: a type list).
+    private static func nullable(_ name: String) -> JSONValue { .object([("type", .array([.string(name), .string("null")]))]) }
+
     private static func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array")), ("items", items)]) }
 
     private static let schemas: [(String, JSONValue)] = [
         ("Object", type("object")),
-        ("Scenario", object([("format", .object([("const", .string("parley/1"))])), ("name", type("string")), ("issues", array(type("object"))),
-                             ("stakeholders", array(type("object")))], required: ["format", "name", "issues", "stakeholders"])),
+        ("Scenario", object([
+            ("format", .object([("const", .string("parley/1"))])), ("name", type("string")), ("summary", type("string")),
+            ("issues", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9][a-z0-9-]{0,63}$"))])), ("name", type("string")),
+                ("scale", object([("min", type("number")), ("max", type("number")), ("unit", type("string"))], required: ["min", "max"])),
+            ], required: ["id", "name", "scale"]))])),
+            ("stakeholders", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9][a-z0-9-]{0,63}$"))])), ("name", type("string")),
+                ("capability", .object([("type", .string("number")), ("minimum", .integer(0))])),
+                ("stances", .object([("type", .string("object")), ("additionalProperties", object([
+                    ("position", type("number")),
+                    ("salience", .object([("type", .string("number")), ("minimum", .integer(0)), ("maximum", .integer(100))])),
+                ], required: ["position", "salience"]))])),
+            ], required: ["id", "name", "capability", "stances"]))])),
+        ], required: ["format", "name", "issues", "stakeholders"])),
         ("Error", object([("error", object([
-            ("status", type("integer")), ("message", type("string")), ("hint", type("string")),
-            ("errors", array(object([("code", type("string")), ("message", type("string")), ("path", type("string")), ("file", type("string")),
+            ("status", type("integer")), ("message", type("string")), ("hint", nullable("string")),
+            ("errors", array(object([("code", type("string")), ("message", type("string")), ("path", type("string")), ("file", nullable("string")),
                                      ("line", type("integer")), ("column", type("integer")), ("hint", type("string")), ("text", type("string"))],
                                     required: ["code", "message", "text"]))),
         ], required: ["status", "message", "errors"]))], required: ["error"])),
@@ -111,27 +150,47 @@ enum OpenAPIDocument {
                                ("sources", type("integer"))])),
         ("Forecast", object([
             ("scenario", type("string")),
-            ("forecasts", array(object([("model", type("string")), ("issue", type("string")), ("value", type("number")), ("observed", type("number")),
-                                        ("error", type("number")), ("absolute_percent_error", type("number")), ("nearest_anchor", type("object")),
-                                        ("anchor_hit", type("boolean")), ("note", type("string"))]))),
-            ("models", array(object([("name", type("string")), ("summary", type("string")), ("stop_reason", type("string")), ("rounds", type("integer")),
-                                     ("mean_absolute_percent_error", type("number"))]))),
+            ("forecasts", array(object([("model", type("string")), ("issue", type("string")), ("value", nullable("number")), ("observed", nullable("number")),
+                                        ("error", nullable("number")), ("absolute_percent_error", nullable("number")), ("nearest_anchor", nullable("object")),
+                                        ("anchor_hit", type("boolean")), ("note", nullable("string"))]))),
+            ("models", array(object([("name", type("string")), ("summary", type("string")), ("stop_reason", nullable("string")), ("rounds", nullable("integer")),
+                                     ("mean_absolute_percent_error", nullable("number"))]))),
             ("winners", array(type("object"))),
         ], required: ["scenario", "forecasts", "models"])),
         ("Simulation", object([("model", type("string")), ("rounds", array(type("object"))), ("converged", type("boolean")), ("stop_reason", type("string"))])),
         ("Sensitivity", type("object")),
         ("Charts", object([("scenario", type("string")), ("model", type("string")),
                            ("issues", array(object([("id", type("string")), ("name", type("string")), ("forecast", type("string")), ("map", type("string")),
-                                                    ("trajectory", type("string"))])))])),
+                                                    ("trajectory", nullable("string"))])))])),
         ("GameSolution", type("object")),
         ("Runs", object([("store", type("string")), ("runs", array(ref("RunSummary").schemaValue))])),
         ("RunSummary", object([("id", type("integer")), ("command", type("string")), ("scenario", type("string")), ("status", type("string")),
                                ("parameters", type("string")), ("started_at", type("string")), ("has_result", type("boolean"))])),
-        ("Run", object([("id", type("integer")), ("command", type("string")), ("result", type("object"))])),
+        ("Run", object([("id", type("integer")), ("command", type("string")), ("result", nullable("object"))])),
         ("Comparison", object([("a", type("object")), ("b", type("object")), ("same_scenario", type("boolean")),
-                               ("rows", array(object([("model", type("string")), ("issue", type("string")), ("a", type("number")), ("b", type("number")),
-                                                      ("difference", type("number")), ("observed", type("number"))])))])),
+                               ("rows", array(object([("model", type("string")), ("issue", type("string")), ("a", nullable("number")), ("b", nullable("number")),
+                                                      ("difference", nullable("number")), ("observed", nullable("number"))])))])),
     ]
+}
+
+/// Small valid request bodies, shown as examples in the document (and used by schemathesis).
+enum Examples {
+    static let scenarioJSON = """
+        {"format": "parley/1", "name": "Three parties, one issue", "issues": [{"id": "share", "name": "Share of posts", "scale": {"min": 0, "max": 100}}], \
+        "stakeholders": [{"id": "a", "name": "A", "capability": 60, "stances": {"share": {"position": 80, "salience": 90}}}, \
+        {"id": "b", "name": "B", "capability": 30, "stances": {"share": {"position": 30, "salience": 60}}}, \
+        {"id": "c", "name": "C", "capability": 10, "stances": {"share": {"position": 50, "salience": 40}}}]}
+        """
+    /// Gambit's prisoner's dilemma (pd.nfg).
+    static let gameNFG = "NFG 1 R \"Prisoner's dilemma\" { \"1\" \"2\" } { 2 2 }\n9 9 10 0 0 10 1 1\n"
+    static let gameJSON = """
+        {"format": "parley-game/1", "name": "Prisoner's dilemma", \
+        "players": [{"id": "row", "actions": ["cooperate", "defect"]}, {"id": "column", "actions": ["cooperate", "defect"]}], \
+        "payoffs": [{"actions": {"row": "cooperate", "column": "cooperate"}, "payoffs": {"row": 9, "column": 9}}, \
+        {"actions": {"row": "cooperate", "column": "defect"}, "payoffs": {"row": 0, "column": 10}}, \
+        {"actions": {"row": "defect", "column": "cooperate"}, "payoffs": {"row": 10, "column": 0}}, \
+        {"actions": {"row": "defect", "column": "defect"}, "payoffs": {"row": 1, "column": 1}}]}
+        """
 }
 
 private extension JSONValue {

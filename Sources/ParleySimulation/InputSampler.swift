@@ -49,7 +49,7 @@ public struct InputSampler: Sendable {
     }
 
     /// A replicate drawn from `stream`.
-    /// - Throws: ``ScenarioErrors`` only if a drawn scenario broke an invariant, which the
+    /// - Throws: `ScenarioErrors` only if a drawn scenario broke an invariant, which the
     ///   truncation rules prevent.
     public func draw(using stream: inout some RandomNumberGenerator) throws(ScenarioErrors) -> Scenario {
         let defaults = scenario.uncertainty ?? Uncertainty()

@@ -51,9 +51,13 @@ public struct MonteCarloPlan: Sendable, Hashable {
 public enum MonteCarloRunner {
     /// Runs the replicates in `range` (a whole run, or one shard's block).
     /// - Parameters:
+    ///   - scenario: the scenario whose uncertain inputs each replicate draws.
+    ///   - models: the models to run on each replicate, in the plan's model order.
+    ///   - plan: the run's models, issues, replicate count and seed.
+    ///   - range: the replicate indices to run.
     ///   - jobs: concurrent tasks, at least 1.
     ///   - progress: called with the number of replicates finished so far (from any thread).
-    /// - Throws: ``ModelError`` if a model cannot run; `CancellationError` when cancelled.
+    /// - Throws: `ModelError` if a model cannot run; `CancellationError` when cancelled.
     public static func run(
         scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, range: Range<Int>, jobs: Int,
         progress: (@Sendable (Int) -> Void)? = nil
@@ -63,8 +67,15 @@ public enum MonteCarloRunner {
 
     /// Runs the replicates with the given indices (for example those a resumed sweep still
     /// lacks), returning them in the order of `indices`.
-    /// - Parameter onChunk: called with each finished block of results, one call at a time
-    ///   (for checkpointing); the whole run stops if it throws.
+    /// - Parameters:
+    ///   - scenario: the scenario whose uncertain inputs each replicate draws.
+    ///   - models: the models to run on each replicate, in the plan's model order.
+    ///   - plan: the run's models, issues, replicate count and seed.
+    ///   - indices: the replicate indices to run.
+    ///   - jobs: concurrent tasks, at least 1.
+    ///   - progress: called with the number of replicates finished so far (from any thread).
+    ///   - onChunk: called with each finished block of results, one call at a time
+    ///     (for checkpointing); the whole run stops if it throws.
     public static func run(
         scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: [Int], jobs: Int,
         progress: (@Sendable (Int) -> Void)? = nil, onChunk: (([ReplicateResult]) throws -> Void)? = nil

@@ -36,7 +36,7 @@ public struct UncertainInput: Sendable, Hashable, CustomStringConvertible {
 
 /// Which inputs move each issue's forecast most.
 ///
-/// Two measures, both documented in the README:
+/// Two measures, both documented in docs/cli.md:
 /// - **One-at-a-time swing**: the input set to the low and the high end of its spread (the 10th
 ///   and 90th percentiles of its truncated normal, or the bounds of its range), everything else
 ///   at its base value; the swing is |forecast(high) − forecast(low)| in the issue's units. These
@@ -82,7 +82,13 @@ public struct Sensitivity: Sendable {
     }
 
     /// The drivers of each issue's forecast under `model`, largest swing first, at most `top` per issue.
-    /// - Parameter replicates: the Monte Carlo results for the first-order indices (optional).
+    /// - Parameters:
+    ///   - scenario: the scenario whose uncertain inputs are swung.
+    ///   - model: the model whose forecasts are explained.
+    ///   - plan: the Monte Carlo plan the replicates came from.
+    ///   - replicates: the Monte Carlo results for the first-order indices (optional).
+    ///   - top: the most drivers reported per issue.
+    ///   - models: the run's models, which an ensemble `model` combines (default: `model` alone).
     public static func drivers(
         scenario: Scenario, model: any BargainingModel, plan: MonteCarloPlan, replicates: [ReplicateResult], top: Int,
         models: [any BargainingModel]? = nil

@@ -48,7 +48,7 @@ struct DemoCommand: ParsableCommand {
             var lines: [String] = []
             lines.append(style.bold("Parley demo: \(scenario.name)"))
             lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))
-            for paragraph in ScenarioReading.introduction(forecast) {
+            for paragraph in ScenarioIntroduction.paragraphs(forecast) + WhoWonReading.notes(scenario) {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
             }
@@ -56,7 +56,11 @@ struct DemoCommand: ParsableCommand {
             lines.append(ForecastTable.render(forecast.report, scenario: scenario, width: width, style: style))
             lines.append("")
             lines.append(style.bold("What it says"))
-            for paragraph in ForecastReading.paragraphs(forecast) {
+            var readings = ForecastReading.paragraphs(forecast)
+            if let odds = try WinnerOdds(scenario: scenario, draws: 1000, seed: 1) {
+                readings.append(WhoWonReading.odds(odds, scenario: scenario))
+            }
+            for paragraph in readings {
                 lines.append("")
                 lines.append(TextWrap.wrap(paragraph, width: width - 2))
             }

@@ -98,7 +98,7 @@ struct ReportCommand: AsyncParsableCommand {
             try await Console.run {
                 let results = try await MonteCarloRunner.run(scenario: scenario, models: models, plan: plan, range: 0..<runs, jobs: workers)
                 let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: 5)
-                uncertainty = HTMLReport.Uncertainty(summary: analysis.summary, drivers: analysis.drivers)
+                uncertainty = HTMLReport.Uncertainty(summary: analysis.summary, drivers: analysis.drivers, odds: analysis.odds)
             }
         }
         let html = HTMLReport.render(forecast: loaded, uncertainty: uncertainty, strategic: strategic)

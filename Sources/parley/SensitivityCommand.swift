@@ -148,10 +148,10 @@ struct SensitivityCommand: AsyncParsableCommand {
     ) throws -> String {
         let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top)
         if json {
-            return ResultJSON.sensitivity(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers)
+            return ResultJSON.sensitivity(analysis, scenario: scenario)
         }
-        return SensitivityTable.render(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers, width: Console.width,
-                                       style: Console.stdoutStyle)
+        return SensitivityTable.render(scenario: scenario, summary: analysis.summary, drivers: analysis.drivers, odds: analysis.odds,
+                                       width: Console.width, style: Console.stdoutStyle)
     }
 
     /// Runs a store call, turning its error into a validation message.

@@ -150,6 +150,32 @@ import Testing
         #expect(try server.get("/api/forecasts").status == 404)
     }
 
+    @Test func everyBodyExampleInTheOpenAPIDocumentIsAccepted() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let paths = try #require(try server.get("/api/openapi.json").json["paths"] as? [String: [String: Any]])
+        var tried = 0
+        for (path, methods) in paths.sorted(by: { $0.key < $1.key }) {
+            guard let post = methods["post"] as? [String: Any], let body = post["requestBody"] as? [String: Any],
+                  let content = body["content"] as? [String: [String: Any]] else { continue }
+            for (type, media) in content.sorted(by: { $0.key < $1.key }) {
+                guard let example = media["example"] else { continue }
+                let text: String
+                if let string = example as? String {
+                    text = string
+                } else {
+                    text = String(decoding: try JSONSerialization.data(withJSONObject: example), as: UTF8.self)
+                }
+                // simulate needs its model; the rest run with their defaults.
+                let query = path == "/api/simulate" ? "?model=weighted-mean" : path == "/api/sensitivity" ? "?runs=20" : ""
+                let answer = try server.post(path + query, text, type: type)
+                #expect(answer.status == 200, "\(path) as \(type): \(answer.status) \(answer.text.prefix(300))")
+                tried += 1
+            }
+        }
+        #expect(tried == 7 * 2 + 1)  // seven body routes × (YAML, JSON), and Gambit text for games
+    }
+
     @Test func examplesAreTheRepositorysExamples() throws {
         let server = try ServerProcess()
         defer { server.stop() }

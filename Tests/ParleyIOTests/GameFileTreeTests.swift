@@ -5,7 +5,7 @@ import ParleyIO
 import Testing
 
 @Suite struct GameFileTreeTests {
-    /// The example of the README: an entry game where the incumbent does not see whether the
+    /// The example of docs/games.md: an entry game where the incumbent does not see whether the
     /// entrant came in small or big.
     static let entry = """
         format: parley-game/1

@@ -154,7 +154,7 @@ public struct ExchangeModel: BargainingModel {
         return try simulate(scenario, draws: &stream)
     }
 
-    /// Runs the model with the uniform draws (``RandomNumberGenerator/nextUnit()``) of `draws`:
+    /// Runs the model with the uniform draws (`RandomNumberGenerator/nextUnit()`) of `draws`:
     /// u, v and z for each exchange calculated when p > 0, one more for each tie under
     /// ``Parameters/TieRule/coinFlip``; none otherwise.
     /// - Throws: ``ModelError`` when the parameters are out of range.

@@ -4,15 +4,15 @@ public import ParleyCore
 ///
 /// Each turn (Wise, Jebran & Lester's KTAB, KAPSARC 2015–2019; `smp.cpp`, `smpbcn.cpp`):
 /// 1. every actor infers risk attitudes from a risk-neutral PCE over the positions and
-///    estimates everyone's utilities (``SpatialSettings/BigRRange``, ``SpatialSettings/BigRAdjust``);
+///    estimates everyone's utilities (`SpatialSettings.BigRRange`, `SpatialSettings.BigRAdjust`);
 /// 2. each actor picks the challenge with the largest expected gain to itself, weighing the
-///    principals' and third parties' votes (``SpatialSettings/ThirdPartyCommit``);
+///    principals' and third parties' votes (`SpatialSettings.ThirdPartyCommit`);
 /// 3. it proposes a bargain interpolated between the two positions
-///    (``SpatialSettings/InterVecBargain``, ``SpatialSettings/BargainModel``);
+///    (`SpatialSettings.InterVecBargain`, `SpatialSettings.BargainModel`);
 /// 4. each actor's queue (status quo and the bargains it is party to) is resolved by a PCE
-///    among all actors (``SpatialSettings/VotingRule``, ``SpatialSettings/VictoryProbModel``,
-///    ``SpatialSettings/PCEModel``); the most probable, or a draw
-///    (``SpatialSettings/StateTransitions``), gives its new position;
+///    among all actors (`SpatialSettings.VotingRule`, `SpatialSettings.VictoryProbModel`,
+///    `SpatialSettings.PCEModel`); the most probable, or a draw
+///    (`SpatialSettings.StateTransitions`), gives its new position;
 /// 5. ideals follow the positions through the accommodation matrix;
 /// 6. the run stops when the turn's change falls below 2% of the first turn's (from turn 2),
 ///    or after 100 turns.

@@ -3,7 +3,7 @@
 /// the actions.
 ///
 /// A player with a single type is uninformed about nothing of its own (its type is common
-/// knowledge). Strategies are type-contingent action plans; ``harsanyiForm`` turns the game
+/// knowledge). Strategies are type-contingent action plans; ``harsanyiForm()`` turns the game
 /// into the strategic game whose Nash equilibria are the Bayesian equilibria.
 public struct BayesianGame: Sendable, Hashable {
     public var title: String

@@ -2,7 +2,7 @@ public import BigInt
 
 /// An integer of any size that stays a machine word while it fits: arithmetic on small
 /// values costs a few instructions, and only a result that overflows 64 bits moves to
-/// ``BigInt``.
+/// `BigInt`.
 ///
 /// The invariant: `.big` holds only values outside `Int.min...Int.max`, so equal values have
 /// equal storage and `Hashable` is structural.
@@ -46,7 +46,7 @@ public struct ExactInt: Sendable, Hashable, Comparable, CustomStringConvertible,
         }
     }
 
-    /// The value as a ``BigInt``.
+    /// The value as a `BigInt`.
     public var bigValue: BigInt {
         switch storage {
         case .small(let value):

@@ -68,6 +68,7 @@ extension NormalFormGame {
     /// on the order, and this is the "all players, all dominated strategies per round" order
     /// that Gambit's `undominated_strategies_solve` follows when iterated.
     /// - Complexity: O(rounds × Σ_p n_p² × profiles / n_p).
+    /// - Parameter kind: strict or weak dominance.
     /// - Parameter mixed: also remove strategies dominated only by a mixture of the player's other
     ///   remaining strategies (found by an exact linear program, ``mixedDominator(of:player:kind:others:)``);
     ///   such steps carry the mixture in ``EliminationStep/dominatingMixture``.
@@ -137,7 +138,7 @@ extension NormalFormGame {
     /// margin `e` of the mixture over `t` (capped at 1), and `t` is dominated when the optimum is
     /// positive. Weak: among mixtures never worse than `t`, one maximises the summed payoff,
     /// and `t` is dominated when that sum beats `t`'s. Both programs are solved exactly
-    /// (``ExactLinearProgram``), and the returned mixture is re-checked exactly.
+    /// (`ExactLinearProgram`), and the returned mixture is re-checked exactly.
     /// - Returns: one probability per strategy of `player` (zero off the mixture).
     /// - Complexity: one or two exact simplex runs with Π(other strategies) rows.
     public func mixedDominator(of t: Int, player: Int, kind: DominanceKind, others: [[Int]]? = nil) -> [Rational]? {

@@ -17,7 +17,11 @@ public struct NormalFormGame: Sendable, Hashable {
 
     /// Builds a game and checks its shape.
     /// - Parameters:
+    ///   - title: the game's title, as in a Gambit file.
+    ///   - players: the players' names.
+    ///   - strategies: each player's strategy names.
     ///   - payoffs: one row per pure profile in odometer order (player 1 fastest), one payoff per player.
+    ///   - comment: free text kept with the game, as in a Gambit file.
     /// - Throws: ``GameError`` when a player has no strategies or `payoffs` has the wrong size.
     /// - Complexity: O(profiles × players).
     public init(title: String = "", players: [String], strategies: [[String]], payoffs: [[Rational]], comment: String = "") throws(GameError) {

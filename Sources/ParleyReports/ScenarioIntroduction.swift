@@ -3,10 +3,10 @@ public import ParleyCore
 
 /// The opening of a briefing on any scenario: its own summary, then who bargains over what,
 /// counted from the file.
-public enum ScenarioReading {
+public enum ScenarioIntroduction {
     /// The scenario's summary (when it has one) and a sentence naming its issues and counting
     /// its stakeholders, the models run and the issues history scores.
-    public static func introduction(_ forecast: ScenarioForecast) -> [String] {
+    public static func paragraphs(_ forecast: ScenarioForecast) -> [String] {
         let scenario = forecast.scenario
         var paragraphs: [String] = []
         if let summary = scenario.summary, !summary.isEmpty { paragraphs.append(summary) }
