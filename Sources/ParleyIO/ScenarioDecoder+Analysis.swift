@@ -47,9 +47,10 @@ extension ScenarioDecoder {
         return nil
     }
 
-    /// Records a warning for evidence dated after `as_of`.
+    /// Records a warning for evidence dated after `as_of` behind a number (a capability, a
+    /// stance, a status quo); a note's evidence is narrative and is not checked.
     mutating func checkHindsight(_ evidence: Evidence, at path: ScenarioPath, fields: Fields) {
-        guard let asOf, let text = evidence.date ?? sourceDates[evidence.source], let date = PartialDate(text),
+        guard !decodingNote, let asOf, let text = evidence.date ?? sourceDates[evidence.source], let date = PartialDate(text),
               date.isDefinitelyAfter(asOf) else { return }
         let own = evidence.date != nil
         warnings.append(ScenarioError(
@@ -117,7 +118,9 @@ extension ScenarioDecoder {
         let about = optionalString(fields, "about", at: path, what: "an issue or stakeholder id")
         let title = optionalString(fields, "title", at: path)
         let text = fields["text"].flatMap { context.string($0, at: path.appending("text")) }
+        decodingNote = true
         let evidence = decodeEvidenceList(fields["evidence"], at: path.appending("evidence"))
+        decodingNote = false
         guard let id, let about, let title, let text, let evidence else { return nil }
         do {
             return try ScenarioNote(id: id, about: about, title: title, text: text, evidence: evidence)

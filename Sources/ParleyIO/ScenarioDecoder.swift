@@ -18,6 +18,9 @@ struct ScenarioDecoder {
     var asOf: PartialDate?
     /// Findings that do not stop the scenario from being read (hindsight), in file order.
     var warnings: [ScenarioError] = []
+    /// Whether the evidence being decoded backs a note rather than a number: a note tells what
+    /// happened, often after `as_of`, so its evidence is not a hindsight finding.
+    var decodingNote = false
 
     init(file: String?, textPolicy: SourceTextPolicy = .ignore) {
         context = DecodingContext(file: file)

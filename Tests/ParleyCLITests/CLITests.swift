@@ -55,13 +55,19 @@ struct ParleyProcess {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// Copies the founding case's local source texts (`Examples/sources/`) into `directory`, so a
+    /// copy of `Examples/bonn-2001.yaml` written there finds the text its `text:` names.
+    static func copySourceTexts(to directory: String) throws {
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/sources", toPath: directory + "/sources")
+    }
 }
 
 @Suite(.serialized) struct CLITests {
     @Test func validateAcceptsTheExamples() throws {
         let result = try ParleyProcess.run(["validate", "Examples/bonn-2001.yaml", "Examples/ec-car-emissions.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("ok: Examples/bonn-2001.yaml: 10 stakeholders, 3 issues"))
+        #expect(result.stdout.contains("ok: Examples/bonn-2001.yaml: 11 stakeholders, 3 issues"))
         #expect(result.stderr.isEmpty)
     }
 
@@ -79,12 +85,13 @@ struct ParleyProcess {
     @Test func validateReportsLocatedErrorsAndExits65() throws {
         let directory = try ParleyProcess.temporaryDirectory()
         let bad = directory + "/bad.yaml"
+        try ParleyProcess.copySourceTexts(to: directory)
         let text = try String(contentsOfFile: ParleyProcess.packageRoot + "/Examples/bonn-2001.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "    capability: 90\n", with: "    capabilty: 90\n")
+            .replacingOccurrences(of: "    capability: {value: 55, range: [40, 70]}\n", with: "    capabilty: {value: 55, range: [40, 70]}\n")
         try text.write(toFile: bad, atomically: true, encoding: .utf8)
         let result = try ParleyProcess.run(["validate", bad])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("bad.yaml:93:5: error: stakeholders[0].capabilty: unknown key 'capabilty' in a stakeholder"))
+        #expect(result.stderr.contains("bad.yaml:142:5: error: stakeholders[0].capabilty: unknown key 'capabilty' in a stakeholder"))
         #expect(result.stderr.contains("hint: did you mean 'capability'?"))
         #expect(!result.stderr.contains("\u{1B}["), "no colour when stderr is not a terminal")
     }
@@ -120,10 +127,11 @@ struct ParleyProcess {
         #expect(models.last?["name"] as? String == "ensemble")
         #expect(forecasts.count == 3 * models.count)  // 3 issues x every model
         let mean = try #require(forecasts.first { $0["model"] as? String == "weighted-mean" && $0["issue"] as? String == "na-share" })
-        // reference/bonn-2001.md §1.6: compromise 51.5 on the NA share; observed 60.
-        #expect(abs((mean["value"] as? Double ?? 0) - 51.51) < 0.01)
+        // Compromise on the NA share, by hand from Examples/bonn-2001.yaml (weight = capability × salience):
+        // Σ w·x = 1,285,375 over Σ w = 24,375 gives 52.733; observed 60, so the error is -7.267.
+        #expect(abs((mean["value"] as? Double ?? 0) - 52.733) < 0.01)
         #expect(mean["observed"] as? Double == 60)
-        #expect(abs((mean["error"] as? Double ?? 0) - (-8.49)) < 0.01)
+        #expect(abs((mean["error"] as? Double ?? 0) - (-7.267)) < 0.01)
     }
 
     @Test func winnersJSONRanksEveryStakeholderForHistoryAndEachModel() throws {
@@ -134,7 +142,7 @@ struct ParleyProcess {
         #expect(winners.first?["source"] as? String == "history")
         for table in winners {
             let ranks = (table["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["rank"] as? Int }
-            #expect(ranks.sorted() == Array(1...10))
+            #expect(ranks.sorted() == Array(1...11))
         }
     }
 
@@ -160,8 +168,8 @@ struct ParleyProcess {
         #expect(result.stdout.contains("Parley demo: Bonn Conference 2001"))
         let prose = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // The introduction and readings come from the files and the results.
-        #expect(prose.contains("10 stakeholders bargain over 3 issues"))
-        #expect(prose.contains("Against history, ranking the 10 stakeholders by how close the outcome came"))
+        #expect(prose.contains("11 stakeholders bargain over 3 issues"))
+        #expect(prose.contains("Against history, ranking the 11 stakeholders by how close the outcome came"))
         #expect(prose.contains("Models that agree count once"))
         // The companions: the game's and the case's own names head their parts.
         #expect(prose.contains("Iran's choice, autumn 2001"))
@@ -190,6 +198,7 @@ struct ParleyProcess {
         let directory = try ParleyProcess.temporaryDirectory()
         let json = directory + "/bonn.json"
         let back = directory + "/bonn.yaml"
+        try ParleyProcess.copySourceTexts(to: directory)
         #expect(try ParleyProcess.run(["convert", "Examples/bonn-2001.yaml", json]).status == 0)
         #expect(try ParleyProcess.run(["convert", json, back]).status == 0)
         let again = try ParleyProcess.run(["forecast", back, "--json"])

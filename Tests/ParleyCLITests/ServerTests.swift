@@ -52,11 +52,11 @@ import Testing
     @Test func aBadScenarioGetsItsLocatedErrorsAsJSON() throws {
         let server = try ServerProcess()
         defer { server.stop() }
-        // Northern Alliance's salience on na-share is the first "salience: 95"; 150 is off the 0-100 range.
+        // The Northern Alliance delegation's salience on na-share is the first "salience: 90"; 150 is off the 0-100 range.
         let lines = Self.bonn.components(separatedBy: "\n")
-        let line = try #require(lines.firstIndex { $0.hasSuffix("salience: 95") }) + 1
+        let line = try #require(lines.firstIndex { $0.hasSuffix("salience: 90") }) + 1
         var broken = lines
-        broken[line - 1] = broken[line - 1].replacingOccurrences(of: "salience: 95", with: "salience: 150")
+        broken[line - 1] = broken[line - 1].replacingOccurrences(of: "salience: 90", with: "salience: 150")
         let answer = try server.post("/api/forecast?name=upload.yaml", broken.joined(separator: "\n"))
         #expect(answer.status == 422)
         #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
@@ -99,7 +99,7 @@ import Testing
         let unannounced = try server.request("POST", "/api/forecast", body: chunked,
                                              headers: [("Content-Type", "application/yaml"), ("Transfer-Encoding", "chunked")], timeout: 5)
         #expect(unannounced.status == 413)
-        let almostFull = Self.bonn + String(repeating: "# padding\n", count: 2000)
+        let almostFull = String(repeating: "# padding\n", count: 6000)  // 60,000 bytes, under the 65,536 limit
         #expect(try server.request("POST", "/api/forecast", body: Data(almostFull.utf8), headers: [("Content-Type", "text/html")], timeout: 5).status == 415)
         // Another site's page cannot reach the API through a rebound DNS name.
         #expect(try server.request("GET", "/api/health", headers: [("Host", "evil.example:80")]).status == 421)
@@ -197,7 +197,7 @@ import Testing
         defer { server.stop() }
         #expect((try server.get("/api/runs").json["runs"] as? [Any])?.count == 0)
         let first = try server.post("/api/forecast?store=true&model=weighted-mean", Self.bonn)
-        let edited = Self.bonn.replacingOccurrences(of: "capability: 90", with: "capability: 10")
+        let edited = Self.bonn.replacingOccurrences(of: "capability: {value: 55, range: [40, 70]}", with: "capability: {value: 10, range: [5, 20]}")
         let second = try server.post("/api/forecast?store=true&model=weighted-mean", edited)
         let a = try #require(first.header("Parley-Run-ID"))
         let b = try #require(second.header("Parley-Run-ID"))

@@ -105,11 +105,12 @@ private func svgCharts(_ html: String) -> [String] {
         #expect(isWellFormed(bars))
     }
 
-    /// Iran's choice: help pays t − 2 + 6p against the US types' dominant replies (sincere
-    /// partners, tactical turns), where t is the Taliban's value and p the prior on sincere. On
-    /// the 13 × 11 grid (t = 0, ½, …, 6; p = 0, 0.1, …, 1): t > 2 strictly dominant (8 × 11 = 88),
-    /// t = 2 weakly (11); below, help is the equilibrium exactly when p > (2 − t)/6: 7 + 8 + 9 + 10
-    /// = 34 points, and in no equilibrium at the other 10.
+    /// Iran's choice: help minus hold-back is t against a partnering US and t − 2 against one that
+    /// turns (t the Taliban's value, risk 2). On the 13 × 11 grid (t = 0, ½, …, 6; p = 0, 0.1, …, 1):
+    /// t > 2 strictly dominant (8 × 11 = 88), t = 2 weakly (11). Below, holding back is always an
+    /// equilibrium and helping is one too exactly when t ≥ 2(1 − p): at t = 0 for p = 1 (1), t = ½ for
+    /// p ≥ 0.8 (3), t = 1 for p ≥ 0.5 (6), t = 1½ for p ≥ 0.3 (8): 18 points in some equilibria, and
+    /// 44 − 18 = 26 in none.
     @Test func dominanceMapColoursFollowTheHandCount() throws {
         guard case .model(let model) = try GameFile.read(ParleyProcess.packageRoot + "/Examples/iran-2001-cooperation.yaml") else {
             Issue.record("not a model")
@@ -121,15 +122,17 @@ private func svgCharts(_ html: String) -> [String] {
         let cell = "height=\"27.27\" fill=\""
         #expect(occurrences(cell + "#0072B2\"", in: svg) == 88)
         #expect(occurrences(cell + "#56B4E9\"", in: svg) == 11)
-        #expect(occurrences(cell + "#009E73\"", in: svg) == 34)
-        #expect(occurrences(cell + "#E4E4E4\"", in: svg) == 10)
-        #expect(occurrences(cell + "#E69F00\"", in: svg) == 0)
-        // The coded values t = 6, p = 1/4: x over −0.25…6.25 onto 70…656 is 633.46; y over −0.05…1.05 onto 334…34 is 252.18.
-        #expect(svg.contains("<circle cx=\"633.46\" cy=\"252.18\""))
-        for text in [">taliban →</text>", ">sincere-prior ↑</text>", ">#  strictly dominant</text>", ">.  in no equilibrium</text>"] {
+        #expect(occurrences(cell + "#009E73\"", in: svg) == 0)
+        #expect(occurrences(cell + "#E4E4E4\"", in: svg) == 26)
+        #expect(occurrences(cell + "#E69F00\"", in: svg) == 18)
+        // The coded values t = 4, p = 1/4: x over −0.25…6.25 onto 70…656 is 70 + 4.25/6.5 × 586 = 453.15;
+        // y over −0.05…1.05 onto 334…34 is 334 − 0.3/1.1 × 300 = 252.18.
+        #expect(svg.contains("<circle cx=\"453.15\" cy=\"252.18\""))
+        for text in [">taliban →</text>", ">sincere-prior ↑</text>", ">#  strictly dominant</text>", ">~  in some equilibria</text>",
+                     ">.  in no equilibrium</text>"] {
             #expect(svg.contains(text), "missing \(text)")
         }
-        #expect(!svg.contains("in some equilibria"), "only the statuses present are in the legend")
+        #expect(!svg.contains("in every equilibrium"), "only the statuses present are in the legend")
         #expect(svg == DominanceMapChart.render(map, model: model).render())
         #expect(isWellFormed(svg))
     }
@@ -194,7 +197,7 @@ private func svgCharts(_ html: String) -> [String] {
             #expect(html.contains("<section id=\"\(id)\""), "section missing: \(id)")
             #expect(html.contains("<a href=\"#\(id)\">"), "contents link missing: \(id)")
         }
-        #expect(html.contains("tenaciously demanded the majority share"), "the scenario's briefing")
+        #expect(html.contains("had to agree by consensus on a text the UN envoy Lakhdar Brahimi drafted"), "the scenario's briefing")
         #expect(html.contains("grim trigger breaks off in"), "the repeated case's reading")
         #expect(html.contains("<h3>Round robin at noise 0</h3>"))
         #expect(html.contains("<h3>Round robin at noise 0.05</h3>"))

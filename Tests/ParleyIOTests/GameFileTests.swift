@@ -16,18 +16,22 @@ import Testing
     @Test func foundingDilemmaHelpIsDominantAtTheCodedPayoffs() throws {
         let model = try Self.iran()
         #expect(model.players.map(\.id) == ["iran", "us"])
-        #expect(model.parameters.allSatisfy { !$0.evidence.isEmpty }, "every number cites the seed")
+        #expect(model.parameters.allSatisfy { !$0.evidence.isEmpty }, "every number cites its evidence")
         let game = try model.bayesianGame()
-        // Help against each US type and move: taliban + cooperation = 10, taliban - risk = 4; holding back gives 0.
+        // Help minus hold-back for Iran: against partner, (taliban + cooperation) - cooperation = 4;
+        // against turn, (taliban - risk) - 0 = 2. Both positive, so help is strictly dominant here.
         #expect(try DominanceMap.status(game, player: 0, action: 0) == .strictlyDominant)
         let form = try game.harsanyiForm()
         #expect(form.weaklyDominantStrategies(player: 0) == [0])
+        // The US is a player, not scenery: a sincere US partners with a helping Iran (3 + 4 > 3) but
+        // turns on one that held back (0 > -1), so neither US plan is dominant against both of Iran's actions.
+        #expect(form.weaklyDominantStrategies(player: 1).isEmpty)
         // Unique Bayesian equilibrium: Iran helps; the sincere US partners and the tactical one turns.
         let equilibria = try game.equilibria()
         #expect(equilibria.count == 1)
         #expect(game.behaviour(try #require(equilibria.first).profile)[1] == [[1, 0], [0, 1]])
-        // Iran's expected payoff: 1/4 * 10 + 3/4 * 4 = 11/2.
-        #expect(equilibria.first?.payoffs.first == Rational("11/2"))
+        // Iran's expected payoff: 1/4 * (4 + 4) + 3/4 * (4 - 2) = 7/2; the US's 1/4 * 7 + 3/4 * 5 = 11/2.
+        #expect(equilibria.first?.payoffs == [try #require(Rational("7/2")), try #require(Rational("11/2"))])
     }
 
     @Test func dominanceStopsWhereTheTalibansValueFallsBelowTheRisk() throws {
@@ -43,11 +47,15 @@ import Testing
         #expect(status(taliban: 3, prior: half) == .strictlyDominant)
         #expect(status(taliban: 2, prior: half) == .weaklyDominant)
         #expect(status(taliban: 2, prior: 0) == .weaklyDominant)
-        // Below it, Iran still helps when p(T + 4) + (1 - p)(T - 2) > 0, i.e. T > 2 - 6p.
-        #expect(status(taliban: 1, prior: half) == .everyEquilibrium)  // 1 > -1
-        #expect(status(taliban: 0, prior: tenth) == .noEquilibrium)  // 0 < 1.4
-        #expect(status(taliban: 1, prior: tenth) == .noEquilibrium)  // 1 < 2 - 0.6 = 1.4
-        #expect(status(taliban: half, prior: try #require(Rational("3/10"))) == .everyEquilibrium)  // 0.5 > 0.2
+        // Below it, holding back while both US types turn is always an equilibrium (taliban - 2 < 0);
+        // helping while the sincere type partners is one too when p(T + 4) + (1 - p)(T - 2) >= 4p,
+        // i.e. T >= 2(1 - p). So help is taken in some equilibria there, and in none below.
+        #expect(status(taliban: try #require(Rational("3/2")), prior: half) == .someEquilibria)  // 1.5 >= 1
+        #expect(status(taliban: half, prior: try #require(Rational("9/10"))) == .someEquilibria)  // 0.5 >= 0.2
+        #expect(status(taliban: 0, prior: tenth) == .noEquilibrium)  // 0 < 1.8
+        #expect(status(taliban: 1, prior: tenth) == .noEquilibrium)  // 1 < 1.8
+        #expect(status(taliban: half, prior: try #require(Rational("3/10"))) == .noEquilibrium)  // 0.5 < 1.4
+        #expect(!map.points.contains { $0.status == .everyEquilibrium }, "below the line holding back is always an equilibrium")
     }
 
     @Test func convertsToNFGAndBack() throws {
