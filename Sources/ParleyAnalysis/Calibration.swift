@@ -1,6 +1,6 @@
 public import ParleyBargaining
 public import ParleyCore
-public import ParleySimulation
+import ParleySimulation
 
 /// How well calibrated each model's Monte Carlo forecasts are against history, over many
 /// scenarios: the absolute error of the point forecast, the continuous ranked probability

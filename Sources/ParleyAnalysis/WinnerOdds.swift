@@ -1,5 +1,5 @@
 public import ParleyCore
-public import ParleySimulation
+import ParleySimulation
 
 /// How sure "X won" is, against history: over Monte Carlo draws of the coded numbers (from
 /// their spreads) **and** of each observed outcome (from its recorded range), each stakeholder's

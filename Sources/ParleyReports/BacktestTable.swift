@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyBargaining
+import ParleyBargaining
 import ParleyCore
 
 /// The terminal table of `parley backtest`.

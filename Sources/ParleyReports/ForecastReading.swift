@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyBargaining
+import ParleyBargaining
 public import ParleyCore
 
 /// Plain-language sentences about a forecast report, for the demo and reports.

@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyBargaining
+import ParleyBargaining
 public import ParleyCore
 
 /// The terminal table of `parley forecast`: each issue, each model's forecast, the observed

@@ -1,6 +1,6 @@
 public import ParleyAnalysis
-public import ParleyBargaining
-public import ParleyCore
+import ParleyBargaining
+import ParleyCore
 public import ParleySimulation
 import ParleyGames
 
@@ -241,14 +241,26 @@ public enum HTMLReport {
                     sourceCell = "<a href=\"\(escape(url))\">\(sourceCell)</a>"
                 }
                 if let page = item.evidence.page { sourceCell += ", \(escape(page))" }
-                var quote = "“\(escape(item.evidence.quote))”"
+                var quote: String
+                switch item.evidence.kind {
+                case .quote: quote = "“\(escape(item.evidence.quote))”" + (item.evidence.verified ? " <span class=\"note\">(verified in the source's text)</span>" : "")
+                case .paraphrase: quote = "<span class=\"note\">paraphrase:</span> \(escape(item.evidence.quote))"
+                case .inference: quote = "<span class=\"note\">inference:</span> \(escape(item.evidence.quote))"
+                }
+                if scenario.isHindsight(item.evidence) {
+                    quote += "<br><strong class=\"hindsight\">Hindsight: dated \(escape(scenario.effectiveDate(of: item.evidence) ?? "?")), after the coding date \(escape(scenario.asOf ?? "?")).</strong>"
+                }
                 if let note = item.evidence.note { quote += "<br><span class=\"note\">\(escape(note))</span>" }
                 rows.append("<tr><td>\(escape(stakeholder.name))</td><td>\(escape(item.issue.isEmpty ? "-" : item.issue))</td>"
                     + "<td>\(escape(number))</td><td>\(quote)</td><td>\(sourceCell)</td></tr>")
             }
         }
         guard !rows.isEmpty else { return [] }
-        return ["<section id=\"evidence\"><h2>Evidence</h2>", "<table class=\"evidence\">",
+        let counts = scenario.evidenceCounts
+        let audit = "\(counts.total) pieces of evidence: \(counts.quotesVerified) quotes verified in their source's stored text, "
+            + "\(counts.quotesUnverifiable) quotes from sources with no stored text, \(counts.paraphrases) paraphrases, \(counts.inferences) inferences"
+            + (scenario.asOf.map { "; coded as of \($0), \(counts.hindsight) dated later (marked below)" } ?? "") + "."
+        return ["<section id=\"evidence\"><h2>Evidence</h2>", "<p class=\"note\">\(escape(audit))</p>", "<table class=\"evidence\">",
                 "<thead><tr><th>stakeholder</th><th>issue</th><th>number</th><th>quote</th><th>source</th></tr></thead>", "<tbody>"]
             + rows + ["</tbody>", "</table>", "</section>"]
     }
@@ -265,7 +277,7 @@ public enum HTMLReport {
         th{background:#f2f2f2}table.numbers td{font-variant-numeric:tabular-nums}table.numbers td:nth-child(n+3):nth-child(-n+5),table.numbers th:nth-child(n+3):nth-child(-n+5){text-align:right}table.ranks td+td{text-align:right;white-space:nowrap}table.ranks th+th{text-align:right}\
         figure{margin:14px 0}figcaption{font-weight:bold;font-size:14px;margin-bottom:2px}svg{max-width:100%;height:auto}\
         footer{margin-top:32px;color:#888;font-size:12px}\
-        table.odds td.bar{width:40%}table.odds td.bar span{display:block;height:10px;background:#0072B2}
+        .hindsight{color:#b35806}table.odds td.bar{width:40%}table.odds td.bar span{display:block;height:10px;background:#0072B2}
         """
 
     /// Added only when the page has strategic sections, so a scenario's page stays as it was.

@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyCore
+import ParleyCore
 
 /// The opening of a briefing on any scenario: its own summary, then who bargains over what,
 /// counted from the file.

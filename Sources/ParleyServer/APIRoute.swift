@@ -66,6 +66,7 @@ extension APIRoute {
         APIRoute(method: .get, path: "/assets/{file}", summary: "The web app's own script, style and icon (app.js, app.css, favicon.svg); nothing else.", produces: "text/javascript",
                  alsoProduces: ["text/css", "image/svg+xml"]),
         APIRoute(method: .get, path: "/api/openapi.json", summary: "This document.", schema: "Object"),
+        APIRoute(method: .get, path: "/api/schema.json", summary: "The JSON Schema of the scenario format parley/1, for editors and the YAML language server.", schema: "Object"),
         APIRoute(method: .get, path: "/api/health", summary: "Version, limits and workers.", schema: "Health"),
         APIRoute(method: .get, path: "/api/models", summary: "The bargaining models (as in parley forecast --help).", schema: "Models"),
         APIRoute(method: .get, path: "/api/examples", summary: "The bundled example files.", schema: "Examples"),

@@ -11,6 +11,8 @@ struct AssetStore: Sendable {
         ("app.js", "text/javascript; charset=utf-8"),
         ("app.css", "text/css; charset=utf-8"),
         ("favicon.svg", "image/svg+xml"),
+        // The JSON Schema of parley/1 (a copy of docs/parley-1.schema.json; a test keeps them equal).
+        ("parley-1.schema.json", "application/schema+json"),
     ]
 
     /// One bundled example file.

@@ -34,6 +34,7 @@ struct Handlers: Sendable {
         case (.get, "/"): return { _, _ in try asset("index.html") }
         case (.get, "/assets/{file}"): return { _, context in try asset(context.parameters.get("file") ?? "") }
         case (.get, "/api/openapi.json"): return { _, _ in HTTPSupport.json(OpenAPIDocument.render(version: version)) }
+        case (.get, "/api/schema.json"): return { _, _ in try asset("parley-1.schema.json") }
         case (.get, "/api/health"): return { _, _ in health() }
         case (.get, "/api/models"): return { _, _ in models() }
         case (.get, "/api/examples"): return { _, _ in examples() }

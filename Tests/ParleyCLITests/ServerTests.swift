@@ -191,6 +191,18 @@ import Testing
         }
     }
 
+    @Test func theScenarioSchemaIsServedAsShipped() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let shipped = try Data(contentsOf: URL(fileURLWithPath: ParleyProcess.packageRoot + "/docs/parley-1.schema.json"))
+        let bundled = try Data(contentsOf: URL(fileURLWithPath: ParleyProcess.packageRoot + "/Sources/ParleyServer/Assets/parley-1.schema.json"))
+        #expect(bundled == shipped, "Sources/ParleyServer/Assets/parley-1.schema.json differs from docs/parley-1.schema.json: copy it again")
+        let answer = try server.get("/api/schema.json")
+        #expect(answer.body == shipped)
+        let schema = try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+        #expect(schema["$schema"] != nil)
+    }
+
     @Test func storedRunsCanBeListedShownAndCompared() throws {
         let store = try ParleyProcess.temporaryDirectory() + "/runs.sqlite"
         let server = try ServerProcess(environment: ["PARLEY_STORE": store])

@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyBargaining
+import ParleyBargaining
 public import ParleyCore
 
 /// Models against history on one issue: a row per model with its forecast as a dot, the
