@@ -59,17 +59,18 @@ extension RepeatedGameCase {
     /// The label of turn `turn` (1-based): "2004-Q2" for quarters starting at "YYYY-Qn", the
     /// year for years starting at "YYYY", else "<unit> N".
     public func label(turn: Int) -> String {
+        // Bounded so that no sum below can overflow: a turn or year beyond 2^40 gets the plain label.
+        let bound = 1 << 40
         let parts = start.split(separator: "-")
-        if unit == "quarter", parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()), (1...4).contains(q) {
-            // Overflow-checked: a start year or turn near Int.max falls back to the plain label.
-            let (offset, o1) = (q - 1).addingReportingOverflow(turn - 1)
-            let (labelYear, o2) = year.addingReportingOverflow(offset / 4)
-            if !o1, !o2, offset >= 0 { return "\(labelYear)-Q\(offset % 4 + 1)" }
+        if unit == "quarter", parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()),
+           (1...4).contains(q), (1...bound).contains(turn), year.magnitude <= UInt(bound) {
+            let index = (q - 1) + (turn - 1)
+            return "\(year + index / 4)-Q\(index % 4 + 1)"
         }
-        if unit == "year", let year = Int(start) {
-            let (labelYear, overflow) = year.addingReportingOverflow(turn - 1)
-            if !overflow { return String(labelYear) }
+        if unit == "year", let year = Int(start), (1...bound).contains(turn), year.magnitude <= UInt(bound) {
+            return String(year + turn - 1)
         }
         return "\(unit) \(turn)"
     }
+
 }
