@@ -115,7 +115,7 @@ import Testing
         let path = try file("axis.yaml", text)
         let result = try ParleyProcess.run(["validate", path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("axis.yaml:31:"), "\(result.stderr)")
+        #expect(result.stderr.contains("axis.yaml:33:"), "\(result.stderr)")
         #expect(result.stderr.contains("horizon.start: the start year 9223372036854775807 is beyond ±1000000 (limit: start year)"))
     }
 

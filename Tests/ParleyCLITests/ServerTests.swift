@@ -138,6 +138,7 @@ import Testing
             "GET /", "GET /assets/{file}", "GET /api/openapi.json", "GET /api/health", "GET /api/models", "GET /api/examples",
             "GET /api/examples/{id}", "POST /api/validate", "POST /api/convert", "POST /api/forecast", "POST /api/simulate",
             "POST /api/sensitivity", "POST /api/charts", "POST /api/game/solve", "GET /api/runs", "GET /api/runs/{id}", "GET /api/compare",
+            "GET /api/schema.json",
         ]
         #expect(listed == expected)
         // Every documented route answers (not 404), and an undocumented neighbour does not.
