@@ -32,7 +32,7 @@ public struct Backtest: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(scores) }
 
     /// Runs `models` on every scenario and scores them.
-    /// - Throws: ``ModelError`` from a model that cannot run.
+    /// - Throws: `ModelError` from a model that cannot run.
     public init(scenarios: [Scenario], models: [any BargainingModel]) throws(ModelError) {
         var forecasts: [(String, ScoredForecast)] = []
         var skipped: [String] = []

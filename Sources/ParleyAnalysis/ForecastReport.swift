@@ -46,7 +46,7 @@ public struct ForecastReport: Sendable, Hashable {
     public var runs: [ModelRun]
 
     /// Runs `models` on `scenario` and scores each forecast.
-    /// - Throws: ``ModelError`` from the first model that cannot run.
+    /// - Throws: `ModelError` from the first model that cannot run.
     public init(scenario: Scenario, models: [any BargainingModel]) throws(ModelError) {
         let runs = try ModelRunner.runAll(models, on: scenario)
         self.scenario = scenario.name

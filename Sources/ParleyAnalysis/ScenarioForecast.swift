@@ -17,12 +17,14 @@ public struct ScenarioForecast: Sendable {
 
     /// Runs `models` on `scenario`.
     /// - Parameters:
+    ///   - scenario: the scenario to forecast.
+    ///   - models: the models to run, in order.
     ///   - winners: also say who won: success, gain over the status quo and, for each model,
     ///     influence from counterfactual runs without each stakeholder.
     ///   - jobs: threads for the counterfactual runs; the result never depends on it.
     ///   - isCancelled: polled between counterfactual runs (a server's deadline).
     /// - Complexity: the models' runs; with `winners`, n more runs of each model for n stakeholders.
-    /// - Throws: ``ModelError`` when a model cannot run on the scenario, or when cancelled.
+    /// - Throws: `ModelError` when a model cannot run on the scenario, or when cancelled.
     public init(
         scenario: Scenario, models: [any BargainingModel], winners: Bool = false, jobs: Int = 1,
         isCancelled: @escaping @Sendable () -> Bool = { false }
@@ -34,9 +36,9 @@ public struct ScenarioForecast: Sendable {
     }
 
     /// History's standings, then each model's with its counterfactual influence: model m is run
-    /// again without each stakeholder (``CounterfactualInfluence``); an issue without a forecast
+    /// again without each stakeholder (`CounterfactualInfluence`); an issue without a forecast
     /// in such a run takes the status quo (else the scale's midpoint) as its outcome.
-    /// - Throws: ``ModelError`` when cancelled.
+    /// - Throws: `ModelError` when cancelled.
     public static func standings(
         scenario: Scenario, report: ForecastReport, models: [any BargainingModel], jobs: Int,
         isCancelled: @escaping @Sendable () -> Bool = { false }

@@ -14,7 +14,13 @@ public struct SensitivityAnalysis: Sendable {
     public var odds: WinnerOdds?
 
     /// Summarises `results` (in index order) and finds the drivers.
-    /// - Parameter top: drivers per issue; 0 skips the driver analysis.
+    /// - Parameters:
+    ///   - scenario: the scenario the replicates were drawn from.
+    ///   - plan: the sweep's plan.
+    ///   - results: the replicates, in index order.
+    ///   - models: the models that ran.
+    ///   - top: drivers per issue; 0 skips the driver analysis.
+    ///   - isCancelled: polled while the winners' odds are drawn.
     /// - Complexity: O(runs × models × issues) for the summary, plus the driver model's one-at-a-time runs.
     /// - Throws: what the driver model throws on a swung input.
     public init(

@@ -25,14 +25,14 @@ public struct GameAnalysis: Sendable {
 
     /// Reads nothing: solves `document` as `parley game solve` does (by default: the automatic
     /// method, with dominance).
-    /// - Throws: ``GameError`` when the game cannot be solved (too large, a prior outside 0...1 on the map's grid, ...).
+    /// - Throws: `GameError` when the game cannot be solved (too large, a prior outside 0...1 on the map's grid, ...).
     public static func solve(file: String, document: GameDocument, options: GameSolveOptions = GameSolveOptions()) throws(GameError) -> GameAnalysis {
         GameAnalysis(file: file, document: document, solution: try solution(of: document, options: options))
     }
 
     /// The solution of `document` under `options`: the one place that picks the solver for a
     /// strategic form, an analyst's model or a tree.
-    /// - Throws: ``GameError`` as ``solve(file:document:options:)``.
+    /// - Throws: `GameError` as ``solve(file:document:options:)``.
     public static func solution(of document: GameDocument, options: GameSolveOptions) throws(GameError) -> GameSolution {
         switch document {
         case .normalForm(let game):
@@ -103,9 +103,13 @@ public struct RepeatedAnalysis: Sendable {
     /// Analyses `study` and plays its tournaments: the replies and the counterpart's strategy
     /// (once, when it is also a reply), the case's stage game and horizon, one tournament per
     /// noise level, `repetitions` matches per pair, seeded with the case's seed.
-    /// - Parameter playTournaments: `false` analyses the scripted defection only (``tournaments`` stays empty).
+    /// - Parameters:
+    ///   - study: the case.
+    ///   - repetitions: matches per pair in each tournament.
+    ///   - jobs: threads for the tournaments; the result never depends on it.
+    ///   - playTournaments: `false` analyses the scripted defection only (``tournaments`` stays empty).
     /// - Complexity: the study's runs plus players² × repetitions × turns per noise level.
-    /// - Throws: ``RepeatedGameError`` when a tournament cannot be set up.
+    /// - Throws: `RepeatedGameError` when a tournament cannot be set up.
     public init(study: RepeatedGameCase, repetitions: Int = 50, jobs: Int = Tournament.defaultJobs, playTournaments: Bool = true) throws(RepeatedGameError) {
         self.study = study
         self.repetitions = repetitions

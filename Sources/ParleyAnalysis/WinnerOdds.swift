@@ -7,8 +7,8 @@ import ParleySimulation
 /// distance), with Monte Carlo standard errors, and its whole rank distribution.
 ///
 /// Draw `i` takes its inputs from the stream of replicate `i` of `parley sensitivity`
-/// (``InputSampler/inputPurpose``) and its observed outcomes from their own stream
-/// (``InputSampler/drawObserved(using:)``: triangular with its mode at the recorded value over
+/// (`InputSampler/inputPurpose`) and its observed outcomes from their own stream
+/// (`InputSampler/drawObserved(using:)`: triangular with its mode at the recorded value over
 /// the recorded range; fixed without a range), so adding an observed range never shifts an
 /// input's draw.
 ///
@@ -38,7 +38,7 @@ public struct WinnerOdds: Sendable, Hashable {
 
     /// Draws `draws` versions of the scenario and its history and ranks the stakeholders in each.
     /// - Returns: `nil` when the scenario records no observed outcome (nothing to rank against).
-    /// - Throws: `CancellationError` when `isCancelled` turns true; ``ScenarioErrors`` only if a
+    /// - Throws: `CancellationError` when `isCancelled` turns true; `ScenarioErrors` only if a
     ///   draw broke an invariant, which the sampler's truncation prevents.
     /// - Complexity: O(draws × stakeholders × issues), no model runs.
     public init?(scenario: Scenario, draws: Int, seed: UInt64, isCancelled: () -> Bool = { false }) throws {

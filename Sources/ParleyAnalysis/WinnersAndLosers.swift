@@ -12,7 +12,7 @@ public import ParleyBargaining
 /// - `distance` = |x − o| (success: smaller is better);
 /// - `gain` = |x − q| − |x − o| (issues with a status quo; positive: the outcome moved its way);
 /// - `distanceWithout` = |x − o₋ᵢ| with o₋ᵢ the same model's outcome without the stakeholder, and
-///   `influence` = `distanceWithout` − `distance` (models only; see ``withInfluence(_:)``).
+///   `influence` = `distanceWithout` − `distance` (models only; see ``withInfluence(_:scenario:)``).
 ///
 /// A stakeholder that sits where the outcome would have fallen anyway has a small distance
 /// and no influence: it was lucky, not powerful (Barry 1980). Rank 1 is the smallest overall
@@ -29,7 +29,7 @@ public struct WinnersAndLosers: Sendable, Hashable {
         public var moved: Double?
         /// |opening − status quo| − |opening − outcome| on 0–100; `nil` without a status quo.
         public var gain: Double?
-        /// |opening − outcome without this stakeholder| on 0–100; `nil` for history or before ``withInfluence(_:)``.
+        /// |opening − outcome without this stakeholder| on 0–100; `nil` for history or before ``withInfluence(_:scenario:)``.
         public var distanceWithout: Double?
         /// `distanceWithout − distance` on 0–100: positive when its presence pulled the outcome its way.
         public var influence: Double? { distanceWithout.map { $0 - distance } }
