@@ -63,7 +63,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
-    /// The model stopped because its computation was cancelled (see ``ParleyCore/Cancellation``).
+    /// The model stopped because its computation was cancelled (see `Cancellation` in ParleyCore).
     public static func cancelled(_ model: String) -> ModelError {
         ModelError(model: model, message: Cancellation.message, hint: "ask for less, or run it with the parley command line, which has no deadline")
     }

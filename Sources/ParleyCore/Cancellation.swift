@@ -22,7 +22,7 @@ public final class CancellationToken: Sendable {
 ///
 /// A front end that bounds a computation (the web server) binds a token around it with
 /// `Cancellation.$current.withValue(token) { ... }`; the engines read it at their checks
-/// (``isRequested``) and stop, throwing their own typed error (a ``ModelError``-like "stopped"
+/// (``isRequested``) and stop, throwing their own typed error (a `ModelError`-like "stopped"
 /// error) or returning early to a caller that throws. Nothing binds a token on the command
 /// line, so there every check is false and results are unchanged.
 ///

@@ -39,8 +39,16 @@ public struct Evidence: Sendable, Hashable {
     public let verified: Bool
 
     /// Creates a piece of evidence.
-    /// - Parameter verified: whether the caller checked the quote against its source's text
-    ///   (ParleyIO does); ignored (kept `false`) unless `kind` is ``Kind/quote``.
+    /// - Parameters:
+    ///   - source: the id of a source of the scenario.
+    ///   - quote: the source's words (or, for a paraphrase or inference, the coder's).
+    ///   - kind: quote (the default), paraphrase or inference.
+    ///   - date: when the words were said or the fact happened (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    ///   - about: which number it supports.
+    ///   - page: page, paragraph or section within the source.
+    ///   - note: how the evidence leads to the number.
+    ///   - verified: whether the caller checked the quote against its source's text
+    ///     (ParleyIO does); ignored (kept `false`) unless `kind` is ``Kind/quote``.
     /// - Throws: ``ScenarioErrors`` when the source id is malformed, the quote empty or the
     ///   date not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Paths are relative to the evidence.
     public init(

@@ -37,7 +37,7 @@ public struct GameError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension GameError.Code {
-    /// The computation was cancelled (see ``ParleyCore/Cancellation``) before it finished.
+    /// The computation was cancelled (see `Cancellation` in ParleyCore) before it finished.
     public static let cancelled = GameError.Code(rawValue: "cancelled")
 }
 

@@ -66,6 +66,7 @@ public enum GameSolver {
     ///   above 40,000 profiles, where it costs more than the equilibria).
     /// - Parameter lambda: for `logit`, stop at this precision and report the QRE there.
     /// - Parameter mixedDominance: eliminate strategies dominated by mixtures too.
+    /// - Parameter options: options of `enumpoly` (time limit, progress); its defaults otherwise.
     public static func solve(_ game: NormalFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true,
                              lambda: Double? = nil, mixedDominance: Bool = false,
                              enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {

@@ -21,7 +21,7 @@ public enum DEUImporter {
 
     /// The scenarios in the DEU text `text` (named `file` in errors), with `capabilities` by
     /// lower-case actor code as ``decodeCapabilities(_:file:)`` reads them.
-    /// - Throws: ``ScenarioErrors`` as ``read(_:capabilities:)``.
+    /// - Throws: `ScenarioErrors` as ``read(_:capabilities:)``.
     public static func decode(_ text: String, file: String, capabilities: [String: (capability: Double, name: String?)],
                               capabilitiesFile capabilitiesPath: String) throws(ScenarioErrors) -> [Scenario] {
         let path = file
@@ -133,7 +133,7 @@ public enum DEUImporter {
     }
 
     /// A capability table's text, `code;capability[;name]` after a header row.
-    /// - Throws: ``ScenarioErrors`` locating every bad capability.
+    /// - Throws: `ScenarioErrors` locating every bad capability.
     public static func decodeCapabilities(_ text: String, file path: String) throws(ScenarioErrors) -> [String: (capability: Double, name: String?)] {
         var table: [String: (Double, String?)] = [:]
         var errors: [ScenarioError] = []

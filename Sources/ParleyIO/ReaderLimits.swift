@@ -8,9 +8,9 @@ import ParleyGames
 /// limit raises names the field that reached it and the limit itself; sizes are multiplied with
 /// overflow checks (``product(_:limit:)``), never with plain `*`.
 public enum ReaderLimits {
-    /// Digits in one number (mantissa, or each side of a fraction): ``Rational/maximumDigits``.
+    /// Digits in one number (mantissa, or each side of a fraction): `Rational.maximumDigits`.
     public static let digits = Rational.maximumDigits
-    /// Magnitude of a decimal exponent (`1e-4000`): ``Rational/maximumExponent``.
+    /// Magnitude of a decimal exponent (`1e-4000`): `Rational.maximumExponent`.
     public static let exponent = Rational.maximumExponent
     /// Players of a strategic game (`.nfg`, game file): 64.
     public static let players = 64

@@ -10,14 +10,14 @@ public enum ScenarioFile {
     /// Reads and validates the scenario at `path`, in the format its extension names (or
     /// `format` when given). Sources' `text:` files are read relative to the scenario's
     /// directory and every `kind: quote` citing them is verified.
-    /// - Throws: ``ScenarioErrors``: the file is missing, unreadable, too large, empty, not
+    /// - Throws: `ScenarioErrors`: the file is missing, unreadable, too large, empty, not
     ///   UTF-8, or not a valid scenario (every problem listed, each located).
     public static func read(_ path: String, format: ScenarioFormat? = nil) throws(ScenarioErrors) -> Scenario {
         try readWithWarnings(path, format: format).scenario
     }
 
     /// ``read(_:format:)`` keeping the warnings (evidence dated after `as_of`).
-    /// - Throws: ``ScenarioErrors`` as ``read(_:format:)``.
+    /// - Throws: `ScenarioErrors` as ``read(_:format:)``.
     public static func readWithWarnings(_ path: String, format: ScenarioFormat? = nil) throws(ScenarioErrors) -> ScenarioReading {
         let text = try readText(path)
         let chosen = format ?? detectFormat(path, text: text)

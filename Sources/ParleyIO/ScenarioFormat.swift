@@ -92,10 +92,14 @@ public struct ScenarioReading: Sendable {
 
 /// Reads and writes scenarios in every supported format, from and to text.
 public enum ScenarioCodec {
-    /// Parses `text` as `format`. `file` names the input in error locations.
-    /// - Parameter sourceTexts: where sources' `text:` files are read from, to verify quotes;
-    ///   `.ignore` (the default) opens no file.
-    /// - Throws: ``ScenarioErrors`` with every problem found, each located.
+    /// Parses `text` as `format`.
+    /// - Parameters:
+    ///   - text: the document.
+    ///   - format: how it is written.
+    ///   - file: the name errors are located in.
+    ///   - sourceTexts: where sources' `text:` files are read from, to verify quotes;
+    ///     `.ignore` (the default) opens no file.
+    /// - Throws: `ScenarioErrors` with every problem found, each located.
     public static func decode(
         _ text: String, format: ScenarioFormat, file: String? = nil, sourceTexts: SourceTextPolicy = .ignore
     ) throws(ScenarioErrors) -> Scenario {
@@ -103,7 +107,7 @@ public enum ScenarioCodec {
     }
 
     /// Parses `text` as `format`, keeping the warnings (see ``ScenarioReading``).
-    /// - Throws: ``ScenarioErrors`` as ``decode(_:format:file:sourceTexts:)``.
+    /// - Throws: `ScenarioErrors` as ``decode(_:format:file:sourceTexts:)``.
     public static func read(
         _ text: String, format: ScenarioFormat, file: String? = nil, sourceTexts: SourceTextPolicy = .ignore
     ) throws(ScenarioErrors) -> ScenarioReading {

@@ -99,7 +99,7 @@ public struct ShardFile: Sendable {
     }
 
     /// Parses a shard file's text; `file` names it in errors.
-    /// - Throws: ``ScenarioErrors`` as ``read(_:)``, with every size checked against
+    /// - Throws: `ScenarioErrors` as ``read(_:)``, with every size checked against
     ///   ``ReaderLimits`` (runs, shards) before it is used.
     public static func decode(_ contents: String, file: String?) throws(ScenarioErrors) -> ShardFile {
         let path = file ?? "<input>"

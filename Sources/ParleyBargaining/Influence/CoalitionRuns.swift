@@ -7,7 +7,7 @@ public import ParleyCore
 /// (`Scenario.with(stakeholders:)`, which also drops absent forum members and an absent setter).
 /// The **reference point** of an issue, the outcome when nobody (or nobody with weight) is at the
 /// table, is its status quo when the scenario gives one, else the middle of its scale. A run that
-/// is impossible for want of input (``ModelError/Kind/invalidInput``, such as the procedural
+/// is impossible for want of input (`ModelError.Code.missingInput`, such as the procedural
 /// model without its setter: nobody proposes) counts as no forecast, so the reference point
 /// stands; any other model error is thrown.
 public struct CoalitionRuns: Sendable {

@@ -57,12 +57,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible,
         self.denominator = d
     }
 
-    /// The most digits ``init(_:)`` reads in a number (mantissa, or each side of a fraction):
+    /// The most digits `init(_:)` (from text) reads in a number (mantissa, or each side of a fraction):
     /// 1,000. Readers name this limit in their errors; it keeps a hostile file from costing
     /// quadratic time in digit conversion and in every later operation.
     public static let maximumDigits = 1_000
 
-    /// The largest decimal exponent magnitude ``init(_:)`` accepts: 4,000 (`1e4000`, `1e-4000`).
+    /// The largest decimal exponent magnitude `init(_:)` (from text) accepts: 4,000 (`1e4000`, `1e-4000`).
     public static let maximumExponent = 4_000
 
     /// Parses `3`, `-2`, `1/3`, `0.25`, `.5`, `-1.5e-3` and `2E4` exactly (a decimal is read as

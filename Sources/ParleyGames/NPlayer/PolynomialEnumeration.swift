@@ -5,10 +5,10 @@ import Foundation
 /// (`--method enumpoly`; see docs/enumpoly.md).
 ///
 /// For every support profile (one non-empty set of strategies per player, smallest first) not
-/// ruled out by conditional strict dominance, the indifference equations (``SupportSystem``)
-/// are searched by branch and prune with the Krawczyk test (``SupportBoxSearch``). Each root
+/// ruled out by conditional strict dominance, the indifference equations (`SupportSystem`)
+/// are searched by branch and prune with the Krawczyk test (`SupportBoxSearch`). Each root
 /// found is then checked exactly: rounded to simple rationals and accepted when its exact regret
-/// is zero, or else proved by an exact Krawczyk test (``RootCertificate``) to be the only
+/// is zero, or else proved by an exact Krawczyk test (`RootCertificate`) to be the only
 /// equilibrium in a box of half-width about 1e-9 around the reported profile. Regions where
 /// the search stays undecided are reported as components (continua of solutions) or as
 /// unresolved; nothing is reported as an equilibrium without one of the two checks.
