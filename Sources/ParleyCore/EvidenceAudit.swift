@@ -13,7 +13,7 @@ public struct EvidenceRecord: Sendable, Hashable {
     }
 
     public let subject: Subject
-    /// Where the evidence sits in the document, such as `stakeholders[2].stances.na-share.evidence[0]`.
+    /// Where the evidence sits in the document, such as `stakeholders[2].stances.budget-share.evidence[0]`.
     public let path: ScenarioPath
     public let evidence: Evidence
     /// The evidence's own date, else its source's; `nil` when neither is known.
