@@ -34,6 +34,15 @@ public struct Backtest: Sendable, Hashable {
     /// Runs `models` on every scenario and scores them.
     /// - Throws: `ModelError` from a model that cannot run.
     public init(scenarios: [Scenario], models: [any BargainingModel]) throws(ModelError) {
+        try self.init(scenarios: scenarios, modelsFor: { _ in models })
+    }
+
+    /// Runs each scenario's own models (`modelsFor`, e.g. `ModelCatalog.defaults(for:)`, which
+    /// adds the procedural model where a scenario has a forum) and scores them; models are listed
+    /// by name in order of first appearance, each pooling the scenarios it ran on.
+    /// - Throws: `ModelError` from a model that cannot run.
+    public init(scenarios: [Scenario], modelsFor: (Scenario) -> [any BargainingModel]) throws(ModelError) {
+        var names: [String] = []
         var forecasts: [(String, ScoredForecast)] = []
         var skipped: [String] = []
         for scenario in scenarios {
@@ -41,17 +50,19 @@ public struct Backtest: Sendable, Hashable {
                 skipped.append(scenario.name)
                 continue
             }
+            let models = modelsFor(scenario)
+            names += models.map(\.name).filter { !names.contains($0) }
             let report = try ForecastReport(scenario: scenario, models: models)
             forecasts += report.forecasts.filter { $0.observed != nil }.map { (scenario.name, $0) }
         }
         self.forecasts = forecasts
         self.skipped = skipped
-        scores = models.map { model in
-            let rows = forecasts.map(\.1).filter { $0.model == model.name }
+        scores = names.map { name in
+            let rows = forecasts.map(\.1).filter { $0.model == name }
             let errors = rows.compactMap(\.absolutePercentError)
             let anchored = rows.filter { $0.anchorHit != nil }
             return ModelScore(
-                model: model.name, issues: errors.count,
+                model: name, issues: errors.count,
                 meanAbsoluteError: errors.isEmpty ? nil : errors.reduce(0, +) / Double(errors.count),
                 medianAbsoluteError: EnsembleModel.median(errors),
                 anchoredIssues: anchored.count, anchorHits: anchored.filter { $0.anchorHit == true }.count)

@@ -37,23 +37,38 @@ public struct Calibration: Sendable, Hashable {
     /// - Complexity: runs × models' runs per scenario, on `jobs` threads.
     /// - Throws: what the models throw; `CancellationError` when the task is cancelled.
     public static func run(scenarios: [Scenario], models: [any BargainingModel], runs: Int, seed: UInt64, jobs: Int) async throws -> Calibration {
-        var tallies = models.map { _ in CalibrationTally() }
+        try await run(scenarios: scenarios, modelsFor: { _ in models }, runs: runs, seed: seed, jobs: jobs)
+    }
+
+    /// Draws and scores every scenario with observed outcomes, each with its own models
+    /// (`modelsFor`, e.g. `ModelCatalog.defaults(for:)`); scores are listed by model name in
+    /// order of first appearance and pool the scenarios each model ran on.
+    public static func run(scenarios: [Scenario], modelsFor: (Scenario) -> [any BargainingModel], runs: Int, seed: UInt64,
+                           jobs: Int) async throws -> Calibration {
+        var names: [String] = []
+        var tallies: [CalibrationTally] = []
         for scenario in scenarios where scenario.issues.contains(where: { $0.observed != nil }) {
+            let models = modelsFor(scenario)
+            for model in models where !names.contains(model.name) {
+                names.append(model.name)
+                tallies.append(CalibrationTally())
+            }
             let report = try ForecastReport(scenario: scenario, models: models)
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let results = try await MonteCarloRunner.run(scenario: scenario, models: models, plan: plan, range: 0..<runs, jobs: jobs)
             for (m, model) in models.enumerated() {
+                guard let t = names.firstIndex(of: model.name) else { continue }
                 for (k, issue) in scenario.issues.enumerated() {
                     guard let observed = issue.observed?.value,
                           let point = report.runs.first(where: { $0.model == model.name })?.value(for: issue.id) else { continue }
                     let sample = results.compactMap { m < $0.values.count && k < $0.values[m].count ? $0.values[m][k] : nil }
                     guard sample.count == results.count else { continue }
-                    tallies[m].add(point: point, sample: sample, observation: observed, scaleWidth: issue.scale.width)
+                    tallies[t].add(point: point, sample: sample, observation: observed, scaleWidth: issue.scale.width)
                 }
             }
         }
-        return Calibration(runs: runs, seed: seed, scores: zip(models, tallies).map { model, tally in
-            ModelScore(model: model.name, issues: tally.count, meanAbsoluteError: tally.meanAbsoluteError, crps: tally.meanCRPS,
+        return Calibration(runs: runs, seed: seed, scores: zip(names, tallies).map { name, tally in
+            ModelScore(model: name, issues: tally.count, meanAbsoluteError: tally.meanAbsoluteError, crps: tally.meanCRPS,
                        coverage50: tally.coverage50, coverage80: tally.coverage80)
         })
     }

@@ -1,4 +1,5 @@
 public import ParleyCore
+public import ParleyBargaining
 
 /// Models that give the same forecast are one piece of evidence, not several: the distinct
 /// forecasts of each issue, with the models behind each.
@@ -29,7 +30,7 @@ public struct ModelAgreement: Sendable, Hashable {
 
     /// Groups `report`'s forecasts by issue; the ensemble is left out (it is made of the others).
     /// - Complexity: O(issues × models²).
-    public init(report: ForecastReport, scenario: Scenario, tolerance: Double = 0.05) {
+    public init(report: ForecastReport, scenario: Scenario, tolerance: Double = EnsembleModel.agreementTolerance) {
         issues = scenario.issues.map { issue in
             var groups: [Group] = []
             let limit = issue.scale.width * tolerance / 100

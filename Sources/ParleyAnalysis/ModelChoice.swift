@@ -3,15 +3,19 @@ public import ParleyCore
 
 /// Which bargaining models a request runs, chosen by name once for every front end.
 public enum ModelChoice {
-    /// The models named by `names`, in that order; every model of the catalog when `names` is empty.
-    /// A name may hold several, comma-separated ("weighted-mean,nash"), as query strings do.
+    /// The models named by `names`, in that order; when `names` is empty, the default set:
+    /// `ModelCatalog.defaults(for:)` of `scenario` (the procedural model joins when the scenario
+    /// has a forum and status quos), or `ModelCatalog.all` without a scenario. A name may hold
+    /// several, comma-separated ("weighted-mean,nash"), as query strings do. The ensemble, named
+    /// or not, combines the scenario's default members.
     /// - Throws: ``AnalysisError`` (`unknownModel`) naming the first unknown model and the available ones.
-    public static func models(named names: [String]) throws(AnalysisError) -> [any BargainingModel] {
+    public static func models(named names: [String], for scenario: Scenario? = nil) throws(AnalysisError) -> [any BargainingModel] {
         let split = names.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-        if split.isEmpty { return ModelCatalog.all }
+        if split.isEmpty { return scenario.map(ModelCatalog.defaults(for:)) ?? ModelCatalog.all }
         var models: [any BargainingModel] = []
         for name in split {
-            guard let model = ModelCatalog.model(named: name) else { throw unknown(name) }
+            let found = scenario.flatMap { ModelCatalog.model(named: name, for: $0) } ?? ModelCatalog.model(named: name)
+            guard let model = found else { throw unknown(name) }
             models.append(model)
         }
         return models
@@ -22,16 +26,13 @@ public enum ModelChoice {
         AnalysisError(.unknownModel, "unknown model '\(name)'", hint: "available: \(ModelCatalog.knownNames.joined(separator: ", "))")
     }
 
-    /// What the default model set leaves out for `scenario`, as a note for the user: the models
-    /// that run only on request (the procedural model), and whether the scenario has what they
-    /// need; `nil` when models were named.
+    /// What the default model set leaves out for `scenario`, as a note for the user: the
+    /// procedural model when the scenario lacks a forum with a setter or a status quo on some
+    /// issue; `nil` when models were named or nothing was left out.
     public static func skipped(named names: [String], scenario: Scenario) -> String? {
-        guard names.flatMap({ $0.split(separator: ",") }).isEmpty, !ModelCatalog.onRequest.isEmpty else { return nil }
-        let ready = scenario.forum?.setter != nil && scenario.issues.allSatisfy { $0.statusQuo != nil }
+        guard names.flatMap({ $0.split(separator: ",") }).isEmpty, !ProceduralModel.canRun(on: scenario) else { return nil }
         let listed = ModelCatalog.onRequest.map(\.name).joined(separator: ", ")
-        return ready
-            ? "\(listed) skipped: it runs only when asked; this scenario has a forum with a setter and a status quo on every issue, so --model \(listed) will run it"
-            : "\(listed) skipped: it runs only when asked, and needs forum: with a setter and a status_quo on every issue"
+        return "\(listed) skipped: it needs forum: with a setter among the stakeholders and a status_quo on every issue (see docs/procedural-model.md)"
     }
 
     /// The model whose forecasts a sensitivity analysis explains: the ensemble when it ran, else the first model.

@@ -71,10 +71,23 @@ public struct ScenarioForecast: Sendable {
                 }
                 outcomes[stakeholder.id] = values
             }
-            tables.append(table.withInfluence(outcomes, scenario: scenario))
+            var scored = table.withInfluence(outcomes, scenario: scenario)
+            if shapleyModels.contains(model.name) {
+                let shapley = try CoalitionRuns(scenario: scenario, model: model).shapley(seed: shapleySeed, jobs: jobs, shouldStop: isCancelled)
+                scored = scored.withShapley(shapley, scenario: scenario)
+            }
+            tables.append(scored)
         }
         return tables
     }
+
+    /// The models cheap enough for Shapley values in every who-won answer: closed forms, O(n log n)
+    /// per issue, so the 2¹² coalitions of the exact method (or 1,000 sampled orders of n
+    /// stakeholders beyond 12) cost milliseconds. The iterative models get influence only.
+    public static let shapleyModels: Set<String> = ["weighted-mean", "weighted-median", "nash", "procedural"]
+
+    /// The seed of the sampled Shapley orders (beyond 12 stakeholders), fixed so answers repeat.
+    public static let shapleySeed: UInt64 = 1
 
     /// History's standings (when the scenario has observed outcomes), then each model's, without influence.
     public static func standings(scenario: Scenario, report: ForecastReport) -> [WinnersAndLosers] {

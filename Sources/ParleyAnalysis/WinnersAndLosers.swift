@@ -33,6 +33,10 @@ public struct WinnersAndLosers: Sendable, Hashable {
         public var distanceWithout: Double?
         /// `distanceWithout − distance` on 0–100: positive when its presence pulled the outcome its way.
         public var influence: Double? { distanceWithout.map { $0 - distance } }
+        /// The stakeholder's Shapley share of the issue's movement from its reference point (status
+        /// quo, else the scale's middle) to the outcome, in percent (shares of all stakeholders sum
+        /// to 100; negative: it held the outcome back); `nil` when not computed or nothing moved.
+        public var shapley: Double?
     }
 
     /// One stakeholder across issues.
@@ -51,10 +55,26 @@ public struct WinnersAndLosers: Sendable, Hashable {
         public var distanceWithout: Double?
         /// Salience-weighted mean influence, 0–100: `distanceWithout − distance`.
         public var influence: Double?
+        /// Shapley share of the outcome's whole movement, all issues pooled in points of their
+        /// scales (0–100 each), in percent; shares of all stakeholders sum to 100. See ``withShapley(_:scenario:)``.
+        public var shapley: Double?
+        /// Monte Carlo standard error of ``shapley`` in percentage points when sampled (a
+        /// conservative bound: the sum of the issues' errors); `nil` when exact.
+        public var shapleyError: Double?
+    }
+
+    /// How Shapley values were computed: `nil` when they were not.
+    public enum ShapleyMethod: Sendable, Hashable {
+        /// Every coalition.
+        case exact
+        /// Random orders of the stakeholders.
+        case sampled(permutations: Int)
     }
 
     /// The model (or `"history"`) whose outcomes were scored.
     public var source: String
+    /// How ``Standing/shapley`` was computed; `nil` when it was not (history, costly models).
+    public var shapleyMethod: ShapleyMethod?
     /// In scenario order.
     public var standings: [Standing]
 
@@ -132,6 +152,42 @@ public struct WinnersAndLosers: Sendable, Hashable {
                 ? Self.weightedMean(issues.compactMap { standing in standing.distanceWithout.map { (standing.salience, $0) } }) : nil
             copy.standings[index].influence = complete
                 ? Self.weightedMean(issues.compactMap { standing in standing.influence.map { (standing.salience, $0) } }) : nil
+        }
+        return copy
+    }
+
+    /// These standings with Shapley shares of the outcome's movement (``Standing/shapley``,
+    /// ``IssueStanding/shapley``). `values` is over the scenario's stakeholders and issues, in
+    /// scenario order, in scale units. Per issue k with movement Δₖ = v(N) − v(∅) (scale units):
+    /// the share is φᵢₖ / Δₖ · 100, `nil` when |Δₖ| is below 10⁻⁹ of the scale. Overall, movements
+    /// are put on 0–100 (÷ width × 100) and pooled: Σₖ φᵢₖ · sign(Δₖ) / Σₖ |Δₖ| · 100, so a
+    /// stakeholder that pushed every issue the way it went has a positive share.
+    public func withShapley(_ values: ShapleyValues, scenario: Scenario) -> WinnersAndLosers {
+        var copy = self
+        let issues = scenario.issues
+        guard values.values.count == scenario.stakeholders.count, values.grand.count == issues.count, values.empty.count == issues.count else {
+            return copy
+        }
+        if case .sampled(let permutations, _) = values.method {
+            copy.shapleyMethod = .sampled(permutations: permutations)
+        } else {
+            copy.shapleyMethod = .exact
+        }
+        let movement = issues.indices.map { k in (values.grand[k] - values.empty[k]) / issues[k].scale.width * 100 }
+        let total = movement.reduce(0) { $0 + abs($1) }
+        for (i, stakeholder) in scenario.stakeholders.enumerated() {
+            guard let index = copy.standings.firstIndex(where: { $0.stakeholder == stakeholder.id }),
+                  i < values.values.count, values.values[i].count == issues.count else { continue }
+            let points = issues.indices.map { k in values.values[i][k] / issues[k].scale.width * 100 }
+            for j in copy.standings[index].issues.indices {
+                guard let k = issues.firstIndex(where: { $0.id == copy.standings[index].issues[j].issue }), abs(movement[k]) > 1e-7 else { continue }
+                copy.standings[index].issues[j].shapley = points[k] / movement[k] * 100
+            }
+            guard total > 1e-7 else { continue }
+            copy.standings[index].shapley = issues.indices.reduce(0) { $0 + points[$1] * (movement[$1] < 0 ? -1 : 1) } / total * 100
+            if copy.shapleyMethod != .exact, i < values.standardErrors.count, values.standardErrors[i].count == issues.count {
+                copy.standings[index].shapleyError = issues.indices.reduce(0) { $0 + values.standardErrors[i][$1] / issues[$1].scale.width * 100 } / total * 100
+            }
         }
         return copy
     }

@@ -99,6 +99,16 @@ extension ResultJSON {
         .sequence(tables.map { table in
             .map([
                 ("source", .text(table.source)),
+                ("shapley_method", table.shapleyMethod.map { method in
+                    switch method {
+                    case .exact: return OutputNode.text("exact")
+                    case .sampled: return OutputNode.text("sampled")
+                    }
+                }),
+                ("shapley_permutations", table.shapleyMethod.flatMap { method in
+                    if case .sampled(let permutations) = method { return OutputNode.number(Double(permutations)) }
+                    return nil
+                }),
                 ("stakeholders", .sequence(table.standings.map { standing in
                     .map([
                         ("stakeholder", .text(standing.stakeholder)),
@@ -108,11 +118,14 @@ extension ResultJSON {
                         ("influence", standing.influence.map(OutputNode.number)),
                         ("gain", standing.gain.map(OutputNode.number)),
                         ("moved", standing.moved.map(OutputNode.number)),
+                        ("shapley", standing.shapley.map(OutputNode.number)),
+                        ("shapley_se", standing.shapleyError.map(OutputNode.number)),
                         ("issues", .sequence(standing.issues.map { issue in
                             .map([("issue", .text(issue.issue)), ("distance", .number(issue.distance)),
                                   ("distance_without", issue.distanceWithout.map(OutputNode.number)),
                                   ("influence", issue.influence.map(OutputNode.number)), ("gain", issue.gain.map(OutputNode.number)),
-                                  ("salience", .number(issue.salience)), ("moved", issue.moved.map(OutputNode.number))], flow: true)
+                                  ("salience", .number(issue.salience)), ("moved", issue.moved.map(OutputNode.number)),
+                                  ("shapley", issue.shapley.map(OutputNode.number))], flow: true)
                         }, flow: false)),
                     ])
                 }, flow: false)),

@@ -54,6 +54,7 @@ public enum WhoWonReading {
             sentences.append("Ranked against each model's own forecast instead, first is " + ForecastReading.list(groups) + ".")
         }
         if let influence = influence(standings, scenario: scenario) { sentences.append(influence) }
+        if let shapley = shapley(standings, scenario: scenario) { sentences.append(shapley) }
         if let gain = gain(standings, scenario: scenario) { sentences.append(gain) }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
@@ -78,6 +79,29 @@ public enum WhoWonReading {
             text += " " + ForecastReading.list(lucky.map { name($0.stakeholder, scenario) })
                 + (lucky.count == 1 ? " is" : " are") + " among the three closest to \(table.source)'s outcome with an influence under "
                 + "one point: lucky, not powerful."
+        }
+        return text
+    }
+
+    /// Who accounts for the outcome's movement from the status quo, by Shapley share, under the
+    /// closed-form models (the largest shares, and whether the models agree on the largest).
+    static func shapley(_ standings: [WinnersAndLosers], scenario: Scenario) -> String? {
+        let pairs = standings.filter { $0.shapleyMethod != nil }.compactMap { table in
+            table.standings.filter { $0.shapley != nil }.max { ($0.shapley ?? 0) < ($1.shapley ?? 0) }.map { (table, $0) }
+        }
+        let tables = pairs.map(\.0)
+        let leaders = pairs.map(\.1)
+        guard let first = tables.first, let lead = leaders.first, let share = lead.shapley else { return nil }
+        let top = first.standings.filter { ($0.shapley ?? 0) >= 10 }.sorted { ($0.shapley ?? 0) > ($1.shapley ?? 0) }.prefix(3)
+        var text = "Splitting the movement from the status quo among the parties (Shapley shares, \(first.source)): "
+        text += top.isEmpty
+            ? "\(name(lead.stakeholder, scenario)) has the largest share, \(ForecastReading.number(share))%."
+            : ForecastReading.list(top.map { "\(name($0.stakeholder, scenario)) \(ForecastReading.number($0.shapley ?? 0))%" }) + "."
+        let sameLeader = leaders.allSatisfy { $0.stakeholder == lead.stakeholder }
+        if tables.count > 1 {
+            text += sameLeader
+                ? " \(ForecastReading.list(tables.map(\.source))) agree that \(name(lead.stakeholder, scenario)) moved it most."
+                : " The models disagree on who moved it most: " + ForecastReading.list(zip(tables, leaders).map { "\(name($1.stakeholder, scenario)) under \($0.source)" }) + "."
         }
         return text
     }

@@ -39,6 +39,28 @@ public enum WinnersTable {
                     + "without it (0-100; near 0 with a small distance means lucky, not powerful). Gain: how much nearer the outcome "
                     + "is to its position than the status quo was (issues with a status quo).", width: width - 2)))
         }
+        let shapley = tables.filter { $0.shapleyMethod != nil }
+        if !shapley.isEmpty {
+            var shares = TextTable(columns: [.init("stakeholder", minimumWidth: 10)]
+                + shapley.map { .init(shortName($0.source), alignment: .right, minimumWidth: 6) })
+            for stakeholder in scenario.stakeholders {
+                shares.append([stakeholder.id] + shapley.map { result in
+                    guard let share = result.standing(of: stakeholder.id)?.shapley else { return "-" }
+                    return ForecastTable.signed(share) + "%"
+                })
+            }
+            let sampled = shapley.compactMap { table -> String? in
+                if case .sampled(let permutations) = table.shapleyMethod { return "\(shortName(table.source)): \(permutations) sampled orders" }
+                return nil
+            }
+            lines += ["", style.bold("Shapley shares") + " of the outcome's movement from the status quo", ""]
+            lines.append(shares.render(width: width, style: style))
+            lines.append(style.dim(TextWrap.wrap(
+                "Each stakeholder's average contribution to moving the outcome from the status quo (else the scale's middle) when the "
+                    + "parties join the table in every possible order, as a share of the whole movement (all issues, 0-100 each); "
+                    + "shares sum to 100%, a negative share held the outcome back. For the closed-form models only"
+                    + (sampled.isEmpty ? "; exact." : "; " + sampled.joined(separator: ", ") + "."), width: width - 2)))
+        }
         return lines.joined(separator: "\n")
     }
 

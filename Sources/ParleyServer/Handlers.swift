@@ -137,10 +137,17 @@ struct Handlers: Sendable {
         return format == .json ? HTTPSupport.json(text) : HTTPSupport.response(text, type: "application/yaml; charset=utf-8")
     }
 
-    /// `?model=a&model=b` or `?model=a,b`; all models when absent.
-    private func chosenModels(_ request: Request) throws -> [any BargainingModel] {
+    /// `?model=a&model=b` or `?model=a,b`, checked; empty when absent (the scenario's default set).
+    private func chosenModels(_ request: Request) throws -> [String] {
+        let names = request.uri.queryParameters[values: "model"].map(String.init)
+        _ = try models(named: names, for: nil)
+        return names
+    }
+
+    /// The models `names` stand for on `scenario` (its default set when empty).
+    private func models(named names: [String], for scenario: Scenario?) throws -> [any BargainingModel] {
         do {
-            return try ModelChoice.models(named: request.uri.queryParameters[values: "model"].map(String.init))
+            return try ModelChoice.models(named: names, for: scenario)
         } catch {
             throw APIError(400, error.message, hint: error.hint)
         }
@@ -152,18 +159,19 @@ struct Handlers: Sendable {
     }
 
     private func forecast(_ request: Request) async throws -> Response {
-        let models = try chosenModels(request)
+        let names = try chosenModels(request)
         let winners = try HTTPSupport.flag(request, "winners")
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
-        let (text, stored, scenario) = try await withScenario(request, "the forecast") { scenario, flag in
+        let (text, stored, scenario, models) = try await withScenario(request, "the forecast") { scenario, flag in
+            let models = try self.models(named: names, for: scenario)
             let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, isCancelled: { flag.isCancelled })
             let text = ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings)
-            return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario)
+            return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario, models.map(\.name))
         }
         var headers: [(String, String)] = []
         if store {
-            let parameters = RunParameters.forecast(ForecastParameters(models: models.map(\.name)))
+            let parameters = RunParameters.forecast(ForecastParameters(models: models))
             let id = try record(parameters, scenario: scenario, result: stored, started: started)
             headers.append(("Parley-Run-ID", String(id)))
         }
@@ -176,7 +184,7 @@ struct Handlers: Sendable {
         }
         guard let model = ModelCatalog.model(named: name) else { throw unknownModel(name) }
         let text = try await withScenario(request, "the simulation") { scenario, _ in
-            ResultJSON.simulation(try model.run(scenario), scenario: scenario)
+            ResultJSON.simulation(try (ModelCatalog.model(named: name, for: scenario) ?? model).run(scenario), scenario: scenario)
         }
         return HTTPSupport.json(text)
     }
@@ -190,11 +198,12 @@ struct Handlers: Sendable {
             throw APIError(400, "query parameter seed must be a whole number from 0 to 18446744073709551615; found '\(seedText)'")
         }
         let top = try HTTPSupport.integer(request, "top", default: 5, in: 0...50)
-        let models = try chosenModels(request)
+        let names = try chosenModels(request)
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let budget = configuration.maxMonteCarloWork
         let started = Date()
-        let (text, scenario) = try await withScenario(request, "the Monte Carlo run", heavy: true) { scenario, flag in
+        let (text, scenario, models) = try await withScenario(request, "the Monte Carlo run", heavy: true) { scenario, flag in
+            let models = try self.models(named: names, for: scenario)
             let work = SensitivityAnalysis.work(runs: runs, models: models.count, scenario: scenario)
             if work > budget {
                 throw APIError(422, "\(runs) runs × \(models.count) models × \(scenario.stakeholders.count) stakeholders × \(scenario.issues.count) issues = \(work) evaluations, more than this server's limit of \(budget)",
@@ -205,11 +214,11 @@ struct Handlers: Sendable {
                                                              isCancelled: { flag.isCancelled })
             let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top,
                                                    isCancelled: { flag.isCancelled })
-            return (ResultJSON.sensitivity(analysis, scenario: scenario), scenario)
+            return (ResultJSON.sensitivity(analysis, scenario: scenario), scenario, models.map(\.name))
         }
         var headers: [(String, String)] = []
         if store {
-            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: models.map(\.name)))
+            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: models))
             let id = try record(parameters, scenario: scenario, result: text, started: started)
             headers.append(("Parley-Run-ID", String(id)))
         }
@@ -220,7 +229,7 @@ struct Handlers: Sendable {
         let name = request.uri.queryParameters["model"].map(String.init) ?? "ensemble"
         guard ModelCatalog.model(named: name) != nil else { throw unknownModel(name) }
         let text = try await withScenario(request, "the charts") { scenario, _ in
-            let report = try ForecastReport(scenario: scenario, models: ModelCatalog.all)
+            let report = try ForecastReport(scenario: scenario, models: ModelCatalog.defaults(for: scenario))
             let run = report.runs.first { $0.model == name }
             return JSONValue.object([
                 ("scenario", .string(scenario.name)),

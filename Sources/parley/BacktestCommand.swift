@@ -63,9 +63,10 @@ struct BacktestCommand: AsyncParsableCommand {
                     scenarios.append(try ScenarioFile.read(file))
                 }
             }
-            let models = modelOptions.models
-            let backtest = try Backtest(scenarios: scenarios, models: models)
-            let calibration = runs > 0 ? try await Calibration.run(scenarios: scenarios, models: models, runs: runs, seed: seed, jobs: workers) : nil
+            let options = modelOptions
+            let backtest = try Backtest(scenarios: scenarios, modelsFor: options.models(for:))
+            let calibration = runs > 0
+                ? try await Calibration.run(scenarios: scenarios, modelsFor: options.models(for:), runs: runs, seed: seed, jobs: workers) : nil
             if json {
                 Console.out(ResultJSON.backtest(backtest, scenarios: scenarios.count, calibration: calibration), terminator: "")
             } else {

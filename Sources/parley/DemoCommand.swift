@@ -44,7 +44,7 @@ struct DemoCommand: ParsableCommand {
             let style = Console.stdoutStyle
             let width = Console.width
             let scenario = try ScenarioFile.read(path)
-            let forecast = try ScenarioForecast(scenario: scenario, models: ModelCatalog.all, winners: true)
+            let forecast = try ScenarioForecast(scenario: scenario, models: ModelCatalog.defaults(for: scenario), winners: true)
             var lines: [String] = []
             lines.append(style.bold("Parley demo: \(scenario.name)"))
             lines.append(style.dim(TextWrap.wrap("scenario: \(path) (\(ValidateCommand.summary(scenario)))", width: width - 2)))

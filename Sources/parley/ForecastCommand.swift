@@ -35,7 +35,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let scenario = try ScenarioFile.read(file)
-            let models = modelOptions.models
+            let models = modelOptions.models(for: scenario)
             let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
             if !json, let skipped = ModelChoice.skipped(named: modelOptions.names, scenario: scenario) {
                 Console.err(Console.stderrStyle.yellow("note: ") + skipped)

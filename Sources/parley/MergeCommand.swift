@@ -45,7 +45,7 @@ struct MergeCommand: ParsableCommand {
             var shards: [(path: String, shard: ShardFile)] = []
             for file in files { shards.append((file, try ShardFile.read(file))) }
             let (manifest, scenario, results) = try ShardFile.merge(shards)
-            let models = manifest.plan.models.compactMap(ModelCatalog.model(named:))
+            let models = manifest.plan.models.compactMap { ModelCatalog.model(named: $0, for: scenario) }
             guard models.count == manifest.plan.models.count else {
                 throw ScenarioErrors([ScenarioError(.invalidValue, "the shards name models this Parley does not have: \(manifest.plan.models.joined(separator: ", "))")])
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ParleyAnalysis
 import ParleyBargaining
+import ParleyCore
 
 /// `--model NAME`, checked against the catalogue with a helpful message.
 struct ModelOptions: ParsableArguments {
@@ -15,7 +16,14 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
+    /// The models named, or the default set without a scenario (`ModelCatalog.all`).
     var models: [any BargainingModel] {
         (try? ModelChoice.models(named: names)) ?? ModelCatalog.all
+    }
+
+    /// The models named as they run on `scenario`, or its default set (the procedural model
+    /// joins when the scenario has a forum and status quos; the ensemble combines them).
+    func models(for scenario: Scenario) -> [any BargainingModel] {
+        (try? ModelChoice.models(named: names, for: scenario)) ?? ModelCatalog.defaults(for: scenario)
     }
 }

@@ -61,7 +61,6 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         var loaded: ScenarioForecast?
         var strategic: [StrategicPart] = []
-        let models = modelOptions.models
         let workers = jobs ?? SensitivityCommand.defaultJobs(ProcessInfo.processInfo.environment)
         let kinds = files.map(Self.kind(of:))
         let scenarios = zip(files, kinds).filter { $0.1 == .scenario }.map(\.0)
@@ -73,7 +72,8 @@ struct ReportCommand: AsyncParsableCommand {
             for (file, kind) in zip(files, kinds) {
                 switch kind {
                 case .scenario:
-                    loaded = try ScenarioForecast(scenario: try ScenarioFile.read(file), models: models, winners: true)
+                    let scenario = try ScenarioFile.read(file)
+                    loaded = try ScenarioForecast(scenario: scenario, models: modelOptions.models(for: scenario), winners: true)
                 case .game:
                     let document = try GameFile.read(file)
                     do throws(GameError) {
@@ -94,6 +94,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard loaded != nil || !strategic.isEmpty else { return }
         var uncertainty: HTMLReport.Uncertainty?
         if let scenario = loaded?.scenario, runs > 0 {
+            let models = modelOptions.models(for: scenario)
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             try await Console.run {
                 let results = try await MonteCarloRunner.run(scenario: scenario, models: models, plan: plan, range: 0..<runs, jobs: workers)

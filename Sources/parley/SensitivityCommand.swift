@@ -72,7 +72,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         let workers = jobs ?? Self.defaultJobs(environment)
         try await Console.run {
             let scenario = try ScenarioFile.read(file)
-            let models = modelOptions.models
+            let models = modelOptions.models(for: scenario)
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let (index, count) = slice ?? (0, 1)
             let range = plan.replicates(shard: index, of: count)

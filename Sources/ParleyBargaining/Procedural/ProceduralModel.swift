@@ -36,6 +36,13 @@ public struct ProceduralModel: BargainingModel {
         self.parameters = parameters
     }
 
+    /// Whether `scenario` has what the model needs: a forum whose setter is one of its
+    /// stakeholders, and a status quo on every issue.
+    public static func canRun(on scenario: Scenario) -> Bool {
+        guard let setter = scenario.forum?.setter, scenario.stakeholder(setter) != nil else { return false }
+        return scenario.issues.allSatisfy { $0.statusQuo != nil }
+    }
+
     /// Runs the model on every issue of `scenario`: one closed-form step.
     /// - Throws: ``ModelError`` when the scenario has no forum, the forum no setter, an issue no
     ///   status quo, or the cost override is negative or not finite.
