@@ -33,7 +33,8 @@ public enum RunParameters: Sendable, Hashable, Codable {
         case .forecast(let parameters):
             "{\"models\": \(Self.list(parameters.models))}"
         case .sensitivity(let p):
-            "{\"runs\": \(p.runs), \"seed\": \(p.seed), \"models\": \(Self.list(p.models)), \"shard\": \"\(p.shardIndex)/\(p.shardCount)\"}"
+            "{\"runs\": \(p.runs), \"seed\": \(p.seed), \"models\": \(Self.list(p.models)), \"shard\": \"\(p.shardIndex)/\(p.shardCount)\""
+                + (p.fromCodings ? ", \"from_codings\": true}" : "}")
         }
     }
 
@@ -81,7 +82,11 @@ public struct SensitivityParameters: Sendable, Hashable, Codable {
     /// How many shards the sweep has.
     public var shardCount: Int
 
-    public init(runs: Int, seed: UInt64, models: [String], shardIndex: Int = 0, shardCount: Int = 1) {
+    /// Whether stances were drawn from their coders too; keys of sweeps without it are unchanged.
+    public var fromCodings: Bool
+
+    public init(runs: Int, seed: UInt64, models: [String], shardIndex: Int = 0, shardCount: Int = 1, fromCodings: Bool = false) {
+        self.fromCodings = fromCodings
         self.runs = runs
         self.seed = seed
         self.models = models
@@ -93,5 +98,16 @@ public struct SensitivityParameters: Sendable, Hashable, Codable {
         case runs, seed, models
         case shardIndex = "shard_index"
         case shardCount = "shard_count"
+        case fromCodings = "from_codings"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runs = try container.decode(Int.self, forKey: .runs)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        models = try container.decode([String].self, forKey: .models)
+        shardIndex = try container.decode(Int.self, forKey: .shardIndex)
+        shardCount = try container.decode(Int.self, forKey: .shardCount)
+        fromCodings = try container.decodeIfPresent(Bool.self, forKey: .fromCodings) ?? false
     }
 }

@@ -28,7 +28,7 @@ public struct SensitivityAnalysis: Sendable {
         isCancelled: () -> Bool = { false }
     ) throws {
         self.plan = plan
-        odds = try WinnerOdds(scenario: scenario, draws: plan.runs, seed: plan.seed, isCancelled: isCancelled)
+        odds = try WinnerOdds(scenario: scenario, draws: plan.runs, seed: plan.seed, fromCodings: plan.fromCodings, isCancelled: isCancelled)
         summary = MonteCarloSummary(plan: plan, scenario: scenario, results: results)
         let driverModel = top == 0 ? nil : ModelChoice.driverModel(in: models)
         drivers = try driverModel.map {
@@ -37,8 +37,9 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// The plan of a sweep of `runs` replicates of `models` on `scenario`.
-    public static func plan(scenario: Scenario, runs: Int, seed: UInt64, models: [any BargainingModel]) -> MonteCarloPlan {
-        MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id))
+    /// - Parameter fromCodings: also draw each stance with codings from one of its coders.
+    public static func plan(scenario: Scenario, runs: Int, seed: UInt64, models: [any BargainingModel], fromCodings: Bool = false) -> MonteCarloPlan {
+        MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id), fromCodings: fromCodings)
     }
 
     /// The replicates `indices` of `plan`, one after the other on the calling thread, checking
@@ -47,7 +48,7 @@ public struct SensitivityAnalysis: Sendable {
     public static func replicates(
         scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: Range<Int>, isCancelled: () -> Bool
     ) throws -> [ReplicateResult] {
-        let sampler = InputSampler(scenario: scenario)
+        let sampler = plan.sampler(for: scenario)
         var results: [ReplicateResult] = []
         results.reserveCapacity(indices.count)
         for index in indices {

@@ -41,10 +41,10 @@ public struct WinnerOdds: Sendable, Hashable {
     /// - Throws: `CancellationError` when `isCancelled` turns true; `ScenarioErrors` only if a
     ///   draw broke an invariant, which the sampler's truncation prevents.
     /// - Complexity: O(draws × stakeholders × issues), no model runs.
-    public init?(scenario: Scenario, draws: Int, seed: UInt64, isCancelled: () -> Bool = { false }) throws {
+    public init?(scenario: Scenario, draws: Int, seed: UInt64, fromCodings: Bool = false, isCancelled: () -> Bool = { false }) throws {
         guard draws > 0, scenario.issues.contains(where: { $0.observed != nil }) else { return nil }
         let n = scenario.stakeholders.count
-        let sampler = InputSampler(scenario: scenario)
+        let sampler = InputSampler(scenario: scenario, drawsFromCodings: fromCodings)
         var sums = Array(repeating: Array(repeating: 0.0, count: n), count: n)  // sums[i][place]
         var firstSquares = Array(repeating: 0.0, count: n)
         var topSquares = Array(repeating: 0.0, count: n)

@@ -41,6 +41,7 @@ extension ResultJSON {
             ("scenario_sha256", .text(ShardFile.hash(scenario))),
             ("runs", .number(Double(plan.runs))),
             ("seed", .literal(String(plan.seed))),
+            ("from_codings", plan.fromCodings ? .literal("true") : nil),
             ("models", .sequence(plan.models.map(OutputNode.text), flow: true)),
             ("summaries", .sequence(distributions, flow: false)),
             ("drivers", .sequence(driverNodes, flow: false)),

@@ -63,6 +63,7 @@ public struct ShardFile: Sendable {
             ("shard_count", .number(Double(manifest.shardCount))),
             ("models", .sequence(plan.models.map(OutputNode.text), flow: true)),
             ("issues", .sequence(plan.issues.map(OutputNode.text), flow: true)),
+            ("from_codings", plan.fromCodings ? .literal("true") : nil),
         ])
         let results = results.map { result -> OutputNode in
             .map([
@@ -155,7 +156,8 @@ public struct ShardFile: Sendable {
             }
             results.append(ReplicateResult(index: i, values: values, converged: flags.map { text($0) == "true" }))
         }
-        let plan = MonteCarloPlan(runs: runs, seed: seed, models: models, issues: issues)
+        let fromCodings = text(manifestValue("from_codings")) == "true"
+        let plan = MonteCarloPlan(runs: runs, seed: seed, models: models, issues: issues, fromCodings: fromCodings)
         return ShardFile(manifest: Manifest(version: version, scenarioHash: hash, plan: plan, shardIndex: index, shardCount: count),
                          scenario: scenario, results: results)
     }

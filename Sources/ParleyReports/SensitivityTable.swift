@@ -8,7 +8,8 @@ public enum SensitivityTable {
         scenario: Scenario, summary: MonteCarloSummary, drivers: [Sensitivity.Driver], odds: WinnerOdds? = nil, width: Int = 80,
         style: TerminalStyle = .plain
     ) -> String {
-        var lines = [style.bold("\(scenario.name): \(summary.plan.runs) Monte Carlo runs, seed \(summary.plan.seed)"), ""]
+        var lines = [style.bold("\(scenario.name): \(summary.plan.runs) Monte Carlo runs, seed \(summary.plan.seed)"
+                                + (summary.plan.fromCodings ? ", stances drawn from their coders" : "")), ""]
         for issue in scenario.issues {
             var table = TextTable(columns: [
                 .init("model", minimumWidth: 6), .init("mean", alignment: .right), .init("sd", alignment: .right),

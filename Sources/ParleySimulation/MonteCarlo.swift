@@ -25,12 +25,21 @@ public struct MonteCarloPlan: Sendable, Hashable {
     public let models: [String]
     /// Issue ids of the scenario, in output order.
     public let issues: [String]
+    /// Whether each replicate also draws every stance with codings from one of its coders
+    /// (`--from-codings`), so that disagreement between coders flows into the answers.
+    public let fromCodings: Bool
 
-    public init(runs: Int, seed: UInt64, models: [String], issues: [String]) {
+    public init(runs: Int, seed: UInt64, models: [String], issues: [String], fromCodings: Bool = false) {
         self.runs = runs
         self.seed = seed
         self.models = models
         self.issues = issues
+        self.fromCodings = fromCodings
+    }
+
+    /// The sampler of this plan's replicates for `scenario`.
+    public func sampler(for scenario: Scenario) -> InputSampler {
+        InputSampler(scenario: scenario, drawsFromCodings: fromCodings)
     }
 
     /// The replicates of shard `index` (0-based) of `count`: a contiguous block, so that the
@@ -86,7 +95,7 @@ public enum MonteCarloRunner {
         scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: [Int], jobs: Int,
         progress: (@Sendable (Int) -> Void)? = nil, onChunk: (([ReplicateResult]) throws -> Void)? = nil
     ) async throws -> [ReplicateResult] {
-        let sampler = InputSampler(scenario: scenario)
+        let sampler = plan.sampler(for: scenario)
         let chunk = max(1, min(256, indices.count / max(1, jobs * 8)))
         let chunks = stride(from: 0, to: indices.count, by: chunk).map { indices[$0..<min($0 + chunk, indices.count)] }
         var position: [Int: Int] = [:]

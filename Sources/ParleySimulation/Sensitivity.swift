@@ -98,7 +98,7 @@ public struct Sensitivity: Sendable {
         let used: [any BargainingModel] = model is EnsembleModel ? (models ?? [model]) : [model]
         let modelIndex = plan.models.firstIndex(of: model.name)
         // The drawn value of every input in every replicate, regenerated from the seed.
-        let sampler = InputSampler(scenario: scenario)
+        let sampler = plan.sampler(for: scenario)
         let ordered = replicates.sorted { $0.index < $1.index }
         var drawn: [[Double]] = Array(repeating: [], count: inputs.count)
         if modelIndex != nil {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyAnalysis
 import ParleyBargaining
 import ParleyIO
@@ -32,11 +33,19 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Option(help: "Threads for the counterfactual runs of --winners (default: SLURM_CPUS_PER_TASK, else the CPUs this process may use).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         try Console.run {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models(for: scenario)
-            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners)
+            let workers = jobs ?? SensitivityCommand.defaultJobs(ProcessInfo.processInfo.environment)
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, jobs: workers)
             if !json, let skipped = ModelChoice.skipped(named: modelOptions.names, scenario: scenario) {
                 Console.err(Console.stderrStyle.yellow("note: ") + skipped)
             }

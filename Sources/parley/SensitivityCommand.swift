@@ -44,6 +44,9 @@ struct SensitivityCommand: AsyncParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @Flag(help: "Also draw each stance that has codings from one of its coders, so that coders' disagreement flows into the answers.")
+    var fromCodings = false
+
     @Option(help: "Drivers to list per issue.")
     var top = 5
 
@@ -73,10 +76,11 @@ struct SensitivityCommand: AsyncParsableCommand {
         try await Console.run {
             let scenario = try ScenarioFile.read(file)
             let models = modelOptions.models(for: scenario)
-            let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
+            let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models, fromCodings: fromCodings)
             let (index, count) = slice ?? (0, 1)
             let range = plan.replicates(shard: index, of: count)
-            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: plan.models, shardIndex: index, shardCount: count))
+            let parameters = RunParameters.sensitivity(SensitivityParameters(runs: runs, seed: seed, models: plan.models, shardIndex: index, shardCount: count,
+                                                                                   fromCodings: fromCodings))
             let store = storeOptions.open()
             let hash = ShardFile.hash(scenario)
             var recorded: RecordedRun
