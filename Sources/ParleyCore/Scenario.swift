@@ -167,10 +167,42 @@ public struct Scenario: Sendable, Hashable {
     /// dropped.
     /// - Throws: ``ScenarioErrors`` as ``init(name:summary:sources:issues:stakeholders:uncertainty:models:asOf:forum:notes:)``.
     public func with(stakeholders: [Stakeholder]) throws(ScenarioErrors) -> Scenario {
-        try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
-                     uncertainty: uncertainty, models: models, asOf: asOf,
-                     forum: forum.flatMap { Self.restrict($0, to: Set(stakeholders.map(\.id))) },
-                     notes: notes.filter { note in note.about.map { id in issue(id) != nil || stakeholders.contains { $0.id == id } } ?? true })
+        let present = Set(stakeholders.map(\.id))
+        let forum = forum.flatMap { Self.restrict($0, to: present) }
+        let notes = notes.filter { note in note.about.map { id in issue(id) != nil || present.contains(id) } ?? true }
+        // Counterfactual runs restrict a valid scenario thousands of times (Shapley values): when
+        // the stakeholders kept are some of these, unchanged and in order, every rule checked by
+        // the initialiser still holds except those naming stakeholders, checked here.
+        if !stakeholders.isEmpty, present.count == stakeholders.count, isSubsequence(stakeholders),
+           (models.spatial?.idealAdjustments ?? []).allSatisfy({ present.contains($0.adjusting) && present.contains($0.reference) }) {
+            return Scenario(unchecked: self, stakeholders: stakeholders, forum: forum, notes: notes)
+        }
+        return try Scenario(name: name, summary: summary, sources: sources, issues: issues, stakeholders: stakeholders,
+                            uncertainty: uncertainty, models: models, asOf: asOf, forum: forum, notes: notes)
+    }
+
+    /// Whether `kept` is some of ``stakeholders``, each unchanged, in the same order.
+    private func isSubsequence(_ kept: [Stakeholder]) -> Bool {
+        var next = stakeholders.startIndex
+        for stakeholder in kept {
+            guard let found = stakeholders[next...].firstIndex(where: { $0.id == stakeholder.id }), stakeholders[found] == stakeholder else { return false }
+            next = stakeholders.index(after: found)
+        }
+        return true
+    }
+
+    /// `scenario` with other stakeholders, forum and notes, not checked: only for ``with(stakeholders:)``.
+    private init(unchecked scenario: Scenario, stakeholders: [Stakeholder], forum: Forum?, notes: [ScenarioNote]) {
+        name = scenario.name
+        summary = scenario.summary
+        sources = scenario.sources
+        issues = scenario.issues
+        self.stakeholders = stakeholders
+        uncertainty = scenario.uncertainty
+        models = scenario.models
+        asOf = scenario.asOf
+        self.forum = forum
+        self.notes = notes
     }
 
     /// A copy with other issues (for example with status quos or observed outcomes drawn), checked again.

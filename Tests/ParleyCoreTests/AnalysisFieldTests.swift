@@ -78,6 +78,25 @@ import Testing
         #expect(open.forumMembers == ["alpha", "beta", "gamma"])
     }
 
+    @Test func restrictingToSomeStakeholdersEqualsBuildingTheScenarioAnew() throws {
+        // with(stakeholders:) skips the checks when it keeps some of the stakeholders unchanged;
+        // the result must be the scenario the checking initialiser builds, for every subset.
+        let forum = try Forum(rule: .majority, members: ["alpha", "beta"], setter: "beta")
+        let scenario = try Scenario(name: "f", issues: [issue()], stakeholders: try parties(), forum: forum)
+        let all = scenario.stakeholders
+        for mask in 1..<(1 << all.count) {
+            let kept = all.indices.filter { mask & (1 << $0) != 0 }.map { all[$0] }
+            let members = forum.members?.filter { id in kept.contains { $0.id == id } } ?? []
+            let setter = kept.contains { $0.id == "beta" } ? "beta" : nil
+            let expected = try Scenario(name: "f", issues: [issue()], stakeholders: kept,
+                                        forum: members.isEmpty ? nil : try Forum(rule: .majority, members: members, setter: setter))
+            #expect(try scenario.with(stakeholders: kept) == expected)
+        }
+        // Reordered, changed or repeated stakeholders still go through every check.
+        #expect(throws: ScenarioErrors.self) { try scenario.with(stakeholders: [all[0], all[0]]) }
+        #expect(try scenario.with(stakeholders: all.reversed()).stakeholders.map(\.id) == all.reversed().map(\.id))
+    }
+
     @Test func statusQuoMustLieOnTheScale() {
         #expect(paths { _ = try issue(statusQuo: 101) } == ["status_quo.value"])
         #expect(paths { _ = try issue(statusQuo: 0) } == [])
