@@ -101,9 +101,18 @@ public enum WhoWonReading {
         if tables.count > 1 {
             text += sameLeader
                 ? " \(ForecastReading.list(tables.map(\.source))) agree that \(name(lead.stakeholder, scenario)) moved it most."
-                : " The models disagree on who moved it most: " + ForecastReading.list(zip(tables, leaders).map { "\(name($1.stakeholder, scenario)) under \($0.source)" }) + "."
+                : " The models disagree on who moved it most: " + ForecastReading.list(groupedLeaders(pairs.map { ($0.0.source, $0.1.stakeholder) }, scenario: scenario)) + "."
         }
         return text
+    }
+
+    /// "A under m1 and m2", one entry per stakeholder in order of first appearance.
+    static func groupedLeaders(_ leaders: [(model: String, stakeholder: String)], scenario: Scenario) -> [String] {
+        var order: [String] = []
+        for leader in leaders where !order.contains(leader.stakeholder) { order.append(leader.stakeholder) }
+        return order.map { stakeholder in
+            "\(name(stakeholder, scenario)) under \(ForecastReading.list(leaders.filter { $0.stakeholder == stakeholder }.map(\.model)))"
+        }
     }
 
     /// Who gained most and lost most against the status quo, by history.
