@@ -32,6 +32,9 @@ public struct EvidenceCounts: Sendable, Hashable {
     public var inferences = 0
     /// Evidence dated after `as_of`, of any kind.
     public var hindsight = 0
+    /// Of ``hindsight``, the evidence behind a coded number (a capability, a stance, a status
+    /// quo); the rest is in notes, which may tell what happened later.
+    public var hindsightBehindNumbers = 0
 
     public init() {}
 
@@ -96,7 +99,10 @@ extension Scenario {
             case .paraphrase: counts.paraphrases += 1
             case .inference: counts.inferences += 1
             }
-            if record.isHindsight { counts.hindsight += 1 }
+            if record.isHindsight {
+                counts.hindsight += 1
+                if case .note = record.subject {} else { counts.hindsightBehindNumbers += 1 }
+            }
         }
         return counts
     }

@@ -103,7 +103,10 @@ struct ValidateCommand: ParsableCommand {
         if counts.total > 0 {
             evidence = "; quotes: \(counts.quotesVerified) verified, \(counts.quotesUnverifiable) unverifiable (no text); "
                 + "\(count(counts.paraphrases, "paraphrase")), \(count(counts.inferences, "inference"))"
-            if counts.hindsight > 0 { evidence += "; \(counts.hindsight) dated after as_of" }
+            if counts.hindsight > 0 {
+                evidence += "; \(counts.hindsight) dated after as_of"
+                    + (counts.hindsightBehindNumbers == 0 ? " (all in notes, none behind a coded number)" : " (\(counts.hindsightBehindNumbers) behind coded numbers)")
+            }
         }
         return "\(count(scenario.stakeholders.count, "stakeholder")), \(count(scenario.issues.count, "issue")), \(count(scenario.sources.count, "source")); "
             + "evidence for \(backed) of \(stances.count) stances and \(capabilities) of \(scenario.stakeholders.count) capabilities" + evidence
