@@ -367,6 +367,10 @@ function cellValue(input) {
 // Writes an edited number into the scenario, keeping any spread (a {value, sd} field keeps its sd).
 function onEdit(event) {
   const input = event.target;
+  // Enter applies the cell, and leaving it later fires `change` again: that second call must not move the page
+  // (a button clicked right then would shift under the pointer), so an already applied text is left alone.
+  if (input.dataset.applied === input.value) return;
+  input.dataset.applied = input.value;
   const value = cellValue(input);
   for (const note of input.parentElement.querySelectorAll(".cell-error")) note.remove();
   input.removeAttribute("aria-invalid");
