@@ -636,7 +636,8 @@ async function runOdds() {
   const runs = Math.max(1, Math.round(Number($("odds-runs").value) || 200));
   const signal = beginWork(`Monte Carlo: ${runs} runs over the scenario's uncertainty (no percentage: the server reports only the end)`);
   try {
-    const { body } = await api(`/api/sensitivity?runs=${runs}&seed=1&top=0&name=` + encodeURIComponent(state.name), {
+    // The odds are drawn against history, whatever the models: the cheapest model keeps the rest of the run short.
+    const { body } = await api(`/api/sensitivity?runs=${runs}&seed=1&top=0&model=weighted-mean&name=` + encodeURIComponent(state.name), {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.scenario), signal,
     });
     const box = $("odds");
