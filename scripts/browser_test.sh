@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Drives the web app of `parley serve` in headless Chromium as a person would: load the Bonn example,
-# change a salience in the table, rerun, store and compare the runs, provoke a located error; saves
-# screenshots in out/screenshots/ and checks what the page and its SVG charts show. Exits non-zero on
-# any failed check.
+# change a salience in the table, rerun, store and compare the runs, provoke located errors, cancel a long
+# Monte Carlo run, upload UTF-16 and wide scenarios, and check chart legibility and accessibility (labels,
+# focus, contrast). Each failed check saves a screenshot in a temporary folder whose path is printed.
+# Exits non-zero on any failed check.
 #   bash scripts/browser_test.sh                      # builds parley (debug) first
 #   PARLEY_BIN=.build/release/parley bash scripts/browser_test.sh
 # Needs the Debian chromium package (installed with apt-get when missing) and a throw-away venv
@@ -28,14 +29,20 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-PARLEY_STORE="$WORK/runs.sqlite" "$PARLEY_BIN" serve --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+# A long deadline and no run limit, so only Cancel can stop the browser test's long Monte Carlo run.
+PARLEY_STORE="$WORK/runs.sqlite" "$PARLEY_BIN" serve --port 0 --compute-seconds 3600 --max-runs 100000000 --max-work 1000000000000 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   grep -q "serving on" "$WORK/serve.out" 2>/dev/null && break
   sleep 0.1
 done
 URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.out" | head -1)"
 if [ -z "$URL" ]; then echo "parley serve did not start:" >&2; cat "$WORK/serve.err" >&2; exit 1; fi
 echo "server: $URL"
-mkdir -p out/screenshots
-"$VENV/bin/python" scripts/browser_test.py "$URL" out/screenshots "$WORK/chromium"
+SHOTS="$(mktemp -d -t parley-browser-shots.XXXXXX)"
+if "$VENV/bin/python" scripts/browser_test.py "$URL" "$SHOTS" "$WORK/chromium" "$WORK"; then
+  rmdir "$SHOTS" 2>/dev/null || true
+else
+  echo "browser test failed; screenshots of the failures: $SHOTS" >&2
+  exit 1
+fi

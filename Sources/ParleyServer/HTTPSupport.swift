@@ -120,9 +120,31 @@ enum HTTPSupport {
             format = nil
         }
         let file = sourceName(request)
+        if let problem = wideText(body) {
+            throw APIError(422, "\(file) is not UTF-8 text: \(problem)",
+                           hint: "save the file as UTF-8 (in most editors: Save As, encoding UTF-8) and upload it again")
+        }
         let text = try ScenarioFile.text(from: body, file: file)
         let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
         return (text, format ?? (first == "{" ? .json : .yaml), file)
+    }
+
+    /// Why `body` is UTF-16 or UTF-32 rather than UTF-8, or nil: a UTF-16/32 byte-order mark, or NUL bytes, which
+    /// no scenario holds and which ASCII text saved as UTF-16 has in every other byte (valid UTF-8, so
+    /// the UTF-8 check alone lets it through as garbled text). Reads at most the first 4096 bytes.
+    static func wideText(_ body: Data) -> String? {
+        let bytes = [UInt8](body.prefix(4096))
+        if bytes.starts(with: [0xFF, 0xFE]) { return "it starts with the byte-order mark of UTF-16 little-endian (FF FE)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "it starts with the byte-order mark of UTF-16 big-endian (FE FF)" }
+        guard let first = bytes.firstIndex(of: 0) else { return nil }
+        var even = 0, odd = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0 {
+            if offset % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let pairs = max(1, bytes.count / 2)
+        if odd * 3 >= pairs && even * 10 < odd { return "every other byte is NUL (00): it looks like UTF-16 little-endian" }
+        if even * 3 >= pairs && odd * 10 < even { return "every other byte is NUL (00): it looks like UTF-16 big-endian" }
+        return "it holds a NUL byte (00) at offset \(first), which text never does"
     }
 
     /// A whole-number query parameter within `range`, or `fallback` when absent.

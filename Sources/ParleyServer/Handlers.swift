@@ -121,6 +121,7 @@ struct Handlers: Sendable {
                 ("stakeholders", .integer(Int64(scenario.stakeholders.count))),
                 ("issues", .integer(Int64(scenario.issues.count))),
                 ("sources", .integer(Int64(scenario.sources.count))),
+                ("evidence", EvidenceJSON.audit(scenario)),
             ]).render()
         }
         return HTTPSupport.json(answer)

@@ -147,7 +147,7 @@ enum OpenAPIDocument {
         ("Models", object([("models", array(object([("name", type("string")), ("summary", type("string"))])))])),
         ("Examples", object([("examples", array(object([("id", type("string")), ("name", type("string")), ("kind", type("string")), ("url", type("string"))])))])),
         ("Validation", object([("valid", type("boolean")), ("name", type("string")), ("stakeholders", type("integer")), ("issues", type("integer")),
-                               ("sources", type("integer"))])),
+                               ("sources", type("integer")), ("evidence", type("object"))])),
         ("Forecast", object([
             ("scenario", type("string")),
             ("forecasts", array(object([("model", type("string")), ("issue", type("string")), ("value", nullable("number")), ("observed", nullable("number")),

@@ -68,6 +68,26 @@ private func svgFragments(_ html: String) -> [String] {
         #expect(parsesAsXML(svg))
     }
 
+    /// Positions that move in rounds 1–3 of 100 and then stand still: the round axis ends at round 5
+    /// (3 + 2 rounds of margin), the axis title says so, and the legend holds the longest name whole.
+    @Test func trajectoryAxisEndsSoonAfterTheLastMovement() throws {
+        let scenario = try ScenarioFile.read(ParleyProcess.packageRoot + "/Examples/bonn-2001.yaml")
+        let issue = try #require(scenario.issue("na-share"))
+        let rounds = (0...100).map { index in
+            Trajectory.Round(index: index, positions: scenario.stakeholders.map { stakeholder in
+                let opening = stakeholder.stance(on: "na-share")?.position ?? 50
+                return Trajectory.StakeholderPositions(stakeholder: stakeholder.id, values: [Trajectory.IssueValue(issue: "na-share", value: opening + Double(min(index, 3)))])
+            })
+        }
+        let run = ModelRun(model: "m", outcomes: [IssueOutcome(issue: "na-share", value: 60)], trajectory: Trajectory(rounds: rounds), stopReason: .converged(round: 3))
+        let svg = TrajectoryChart.render(run: run, issue: issue, scenario: scenario).render()
+        #expect(svg.contains("round (no movement after round 3 of 100)"))
+        #expect(svg.contains(">4</text>") && svg.contains(">5</text>"))  // ticks 0…5; an axis to 100 would tick 0, 20, …
+        #expect(svg.contains("Burhanuddin Rabbani (NA leader, president in Kabul)"))
+        #expect(!svg.contains("…"))
+        #expect(parsesAsXML(svg))
+    }
+
     /// Five replicates 0, 25, 50, 75, 100: type-7 quartiles 25 and 75, median 50, 5th and 95th
     /// percentiles 5 and 95. On 0–100 over x = 170...656 (W = 486): box 291.5 to 534.5, median at 413.
     @Test func fanChartBoxSpansTheQuartiles() throws {
