@@ -35,29 +35,72 @@ public enum TournamentJSON {
 
     /// `{"types": [...], "runs", "fixations": [{"name", "count", "share"}], "unfixed",
     /// "mean_generations", "settings": {...}}` for a set of Moran runs.
-    public static func moran(_ runs: [MoranRun], process: MoranProcess, seed: UInt64) -> String {
+    public static func moran(_ tally: MoranTally, process: MoranProcess, seed: UInt64) -> String {
         let fixations = process.types.indices.map { k -> OutputNode in
-            let count = runs.filter { $0.winner == k }.count
+            let count = k < tally.fixations.count ? tally.fixations[k] : 0
             return .map([
                 ("name", .text(process.types[k].name)),
                 ("initial", .number(Double(process.initial.filter { $0 == k }.count))),
                 ("count", .number(Double(count))),
-                ("share", .number(runs.isEmpty ? 0 : Double(count) / Double(runs.count))),
+                ("share", .number(tally.runs == 0 ? 0 : Double(count) / Double(tally.runs))),
             ], flow: true)
         }
-        let generations = runs.map { Double($0.generations) }.reduce(0, +) / Double(max(1, runs.count))
+        var extra: [(String, OutputNode?)] = [
+            ("mode", .text(process.mode.rawValue)),
+            ("mutation_rate", .number(process.mutationRate)),
+            ("seed", .literal(String(seed))),
+        ]
+        if let group = process.group {
+            extra.append(("group_game", groupGame(group.game)))
+            extra.append(("group_threshold", group.threshold.map { .number(Double($0)) }))
+        }
         return JSONWriter.write(.map([
             ("dynamics", .text("moran")),
-            ("runs", .number(Double(runs.count))),
+            ("runs", .number(Double(tally.runs))),
             ("fixations", .sequence(fixations, flow: false)),
-            ("unfixed", .number(Double(runs.filter { $0.winner == nil }.count))),
-            ("mean_generations", .number(generations)),
-            ("settings", settings(process.settings, extra: [
-                ("mode", .text(process.mode.rawValue)),
-                ("mutation_rate", .number(process.mutationRate)),
-                ("seed", .literal(String(seed))),
-            ])),
+            ("unfixed", .number(Double(tally.unfixed))),
+            ("mean_generations", .number(Double(tally.generations) / Double(max(1, tally.runs)))),
+            ("settings", settings(process.settings, extra: extra)),
         ]))
+    }
+
+    /// `parley tournament --game public-goods:M --json`: `{"players": [{"name", "rank",
+    /// "mean_score", "median_score", "median_wins", "cooperating_rating", "stochastic",
+    /// "normalised_scores"}], "settings": {..., "group_game", "group_size", "groups"}}`; scores
+    /// are payoff per turn, averaged over a player's groups.
+    public static func groupTournament(_ result: GroupTournamentResult, tournament: GroupTournament) -> String {
+        let players = result.ranking.enumerated().map { rank, i -> OutputNode in
+            .map([
+                ("name", .text(result.players[i].name)),
+                ("rank", .number(Double(rank + 1))),
+                ("mean_score", .number(result.meanScore(i))),
+                ("median_score", .number(result.medianScore(i))),
+                ("median_wins", .number(result.medianWins(i))),
+                ("cooperating_rating", .number(result.cooperatingRating[i])),
+                ("stochastic", .literal(result.players[i].isStochastic ? "true" : "false")),
+                ("normalised_scores", .sequence(result.normalisedScores[i].map(OutputNode.number), flow: true)),
+            ], flow: false)
+        }
+        return JSONWriter.write(.map([
+            ("players", .sequence(players, flow: false)),
+            ("settings", settings(tournament.settings.match, extra: [
+                ("group_game", groupGame(tournament.settings.game)),
+                ("group_size", .number(Double(tournament.groupSize))),
+                ("group_threshold", .number(Double(tournament.settings.threshold(size: tournament.groupSize)))),
+                ("groups", .number(Double(tournament.groups.count))),
+                ("repetitions", .number(Double(tournament.repetitions))),
+                ("seed", .literal(String(tournament.seed))),
+            ], pairGame: false)),
+        ]))
+    }
+
+    static func groupGame(_ game: GroupGame) -> OutputNode {
+        switch game.kind {
+        case .publicGoods(let multiplier, let endowment):
+            .map([("name", .text("public-goods")), ("multiplier", .number(multiplier)), ("endowment", .number(endowment))], flow: true)
+        case .volunteersDilemma(let benefit, let cost):
+            .map([("name", .text("volunteer")), ("benefit", .number(benefit)), ("cost", .number(cost))], flow: true)
+        }
     }
 
     /// `{"dynamics": "replicator", "players": [...], "shares": [[...]], "final": [...]}`, shares
@@ -74,7 +117,7 @@ public enum TournamentJSON {
         ]))
     }
 
-    static func settings(_ settings: MatchSettings, extra: [(String, OutputNode?)]) -> OutputNode {
+    static func settings(_ settings: MatchSettings, extra: [(String, OutputNode?)], pairGame: Bool = true) -> OutputNode {
         var entries: [(String, OutputNode?)] = []
         switch settings.length {
         case .turns(let turns):
@@ -84,10 +127,10 @@ public enum TournamentJSON {
             entries.append(("maximum_turns", .number(Double(cap))))
         }
         entries.append(("noise", .number(settings.noise)))
-        entries.append(("game", .map([
+        if pairGame { entries.append(("game", .map([
             ("first", .sequence(settings.game.firstPayoffs.map(OutputNode.number), flow: true)),
             ("second", .sequence(settings.game.secondPayoffs.map(OutputNode.number), flow: true)),
-        ], flow: true)))
+        ], flow: true))) }
         return .map(entries + extra)
     }
 }

@@ -53,15 +53,17 @@ struct EvolveCommand: ParsableCommand {
         let players = try options.resolvedPlayers()
         let settings = try options.settings()
         let jobs = options.jobs ?? Tournament.defaultJobs
+        let group = try options.groupSettings()
         if dynamics == "replicator" {
+            if group != nil { throw ValidationError("--dynamics replicator needs a 2x2 game; n-player games evolve with moran") }
             try replicator(players, settings: settings, jobs: jobs)
             return
         }
         let process = try usage {
             try MoranProcess(population: players, settings: settings, mutationRate: mutationRate,
-                             mode: MoranProcess.Mode(rawValue: mode) ?? .birthDeath, maximumGenerations: maxGenerations)
+                             mode: MoranProcess.Mode(rawValue: mode) ?? .birthDeath, maximumGenerations: maxGenerations, group: group)
         }
-        let outcome = process.fixations(runs: runs, seed: options.seed, jobs: jobs)
+        let outcome = process.tally(runs: runs, seed: options.seed, jobs: jobs)
         if json {
             Console.out(TournamentJSON.moran(outcome, process: process, seed: options.seed), terminator: "")
             return
@@ -69,15 +71,16 @@ struct EvolveCommand: ParsableCommand {
         var table = TextTable(columns: [.init("strategy", minimumWidth: 12), .init("initial", alignment: .right),
                                         .init("fixations", alignment: .right), .init("share", alignment: .right)])
         for k in process.types.indices {
-            let count = outcome.filter { $0.winner == k }.count
+            let count = k < outcome.fixations.count ? outcome.fixations[k] : 0
             table.append([process.types[k].name, String(process.initial.filter { $0 == k }.count), String(count),
-                          percent(Double(count) / Double(max(1, outcome.count)))])
+                          percent(Double(count) / Double(max(1, outcome.runs)))])
         }
         let heading = "Moran process (\(mode)): \(players.count) individuals, \(runs) runs, "
+            + (group.map { "\($0.game) played by the whole population, " } ?? options.game.map { "game \($0), " } ?? "")
             + "\(options.lengthText), noise \(options.noise), seed \(options.seed)"
         Console.out(heading + "\n")
         Console.out(table.render(width: Console.width, style: Console.stdoutStyle))
-        let unfixed = outcome.filter { $0.winner == nil }.count
+        let unfixed = outcome.unfixed
         if unfixed > 0 { Console.out("\n\(unfixed) runs had not fixated after \(maxGenerations) generations.") }
     }
 

@@ -22,6 +22,14 @@ struct RepeatedGameOptions: ParsableArguments {
     @Option(help: "Stage game payoffs R,S,T,P (default 3,0,5,1).")
     var payoffs: String?
 
+    @Option(help: ArgumentHelp(
+        "The game: pd[:R,S,T,P], bimatrix:a,b,c,d/e,f,g,h (any 2x2 bimatrix), ultimatum[:PIE,OFFER], us-iran[:sincere|tactical], or the n-player public-goods:M[,E] and volunteer[:B,C].",
+        valueName: "name[:params]"))
+    var game: String?
+
+    @Option(name: .customLong("group-threshold"), help: "n-player games: how many of the others must cooperate for a strategy to see cooperation (default: a majority; 1 in the volunteer's dilemma).")
+    var groupThreshold: Int?
+
     @Option(help: "Master seed of every random stream.")
     var seed: UInt64 = 0
 
@@ -31,6 +39,7 @@ struct RepeatedGameOptions: ParsableArguments {
     func validate() throws {
         _ = try resolvedPlayers()
         _ = try settings()
+        _ = try groupSettings()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -52,6 +61,10 @@ struct RepeatedGameOptions: ParsableArguments {
 
     func settings() throws -> MatchSettings {
         var game = StageGame.prisonersDilemma
+        if let choice = try gameChoice() {
+            if payoffs != nil { throw ValidationError("give --payoffs or --game, not both") }
+            if case .pair(let stage) = choice { game = stage }
+        }
         if let payoffs {
             let values = payoffs.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard values.count == 4 else { throw ValidationError("--payoffs takes four numbers R,S,T,P, found '\(payoffs)'") }
@@ -63,6 +76,22 @@ struct RepeatedGameOptions: ParsableArguments {
         let length: MatchLength = probEnd.map { .endProbability($0, maximumTurns: 100_000) } ?? .turns(turns ?? 200)
         let noise = self.noise
         return try usage { try MatchSettings(game: game, length: length, noise: noise) }
+    }
+
+    /// The parsed `--game`, or `nil` without one.
+    func gameChoice() throws -> RepeatedGameChoice? {
+        guard let game else { return nil }
+        return try usage { try RepeatedGameChoice.parse(game) }
+    }
+
+    /// The n-player game's settings when `--game` names one; `nil` for a 2x2 game.
+    func groupSettings() throws -> GroupSettings? {
+        guard case .group(let game) = try gameChoice() else {
+            if groupThreshold != nil { throw ValidationError("--group-threshold applies to n-player games (--game public-goods or volunteer)") }
+            return nil
+        }
+        let (match, threshold) = (try settings(), groupThreshold)
+        return try usage { try GroupSettings(game: game, match: match, threshold: threshold) }
     }
 
     var lengthText: String {
@@ -93,6 +122,9 @@ struct TournamentCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-self-play"), help: "Skip each player's match against itself.")
     var noSelfPlay = false
+
+    @Option(name: .customLong("group-size"), help: "n-player games: players per group; every group of this many distinct players plays (default: 4, or all players if fewer).")
+    var groupSize: Int?
 
     @Flag(help: "List the strategies and exit.")
     var list = false
@@ -131,6 +163,11 @@ struct TournamentCommand: ParsableCommand {
             return
         }
         let players = try options.resolvedPlayers()
+        if let group = try options.groupSettings() {
+            try playGroups(players, group: group)
+            return
+        }
+        if groupSize != nil { throw ValidationError("--group-size applies to n-player games (--game public-goods or volunteer)") }
         let settings = try options.settings()
         let (repetitions, selfPlay, seed) = (repetitions, !noSelfPlay, options.seed)
         let tournament = try usage {
@@ -158,6 +195,30 @@ struct TournamentCommand: ParsableCommand {
         }
         let title = "Tournament: \(players.count) players, \(options.lengthText), \(repetitions) repetitions, "
             + "noise \(options.noise), seed \(options.seed)"
+        Console.out(TournamentTable.render(title: title, rows: rows, width: Console.width, style: Console.stdoutStyle))
+    }
+}
+
+extension TournamentCommand {
+    /// The n-player tournament: every group of `--group-size` distinct players.
+    func playGroups(_ players: [RepeatedPlayer], group: GroupSettings) throws {
+        let size = groupSize ?? min(4, players.count)
+        let (repetitions, seed) = (repetitions, options.seed)
+        let tournament = try usage {
+            try GroupTournament(players: players, settings: group, groupSize: size, repetitions: repetitions, seed: seed)
+        }
+        let result = tournament.play(jobs: options.jobs ?? Tournament.defaultJobs)
+        if json {
+            Console.out(TournamentJSON.groupTournament(result, tournament: tournament), terminator: "")
+            return
+        }
+        let rows = result.ranking.enumerated().map { rank, i in
+            TournamentRow(rank: rank + 1, name: result.players[i].name, medianScore: result.medianScore(i),
+                          meanScore: result.meanScore(i), medianWins: result.medianWins(i), cooperation: result.cooperatingRating[i])
+        }
+        let title = "Tournament: \(group.game), \(players.count) players in \(tournament.groups.count) groups of \(size) "
+            + "(cooperation seen when \(group.threshold(size: size)) of \(size - 1) others cooperate), \(options.lengthText), "
+            + "\(repetitions) repetitions, noise \(options.noise), seed \(options.seed)"
         Console.out(TournamentTable.render(title: title, rows: rows, width: Console.width, style: Console.stdoutStyle))
     }
 }

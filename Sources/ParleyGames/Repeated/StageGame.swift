@@ -34,7 +34,7 @@ public struct StageGame: Sendable, Hashable, CustomStringConvertible {
         secondPayoffs = b
     }
 
-    private init(unchecked first: [Double], _ second: [Double]) {
+    init(unchecked first: [Double], _ second: [Double]) {
         firstPayoffs = first
         secondPayoffs = second
     }

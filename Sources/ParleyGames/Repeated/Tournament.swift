@@ -89,11 +89,11 @@ public struct Tournament: Sendable {
         let b = players[pair.1]
         let base = UInt64(pairIndex) &* UInt64(repetitions)
         if settings.isRepeatable, !a.isStochastic, !b.isStochastic {
-            let one = RepeatedMatch.summary(a, b, settings: settings, seed: seed, index: base)
+            let one = RepeatedMatch.meeting(a, b, settings: settings, seed: seed, index: base)
             return Array(repeating: one, count: repetitions)
         }
         return (0..<repetitions).map { r in
-            RepeatedMatch.summary(a, b, settings: settings, seed: seed, index: base &+ UInt64(r))
+            RepeatedMatch.meeting(a, b, settings: settings, seed: seed, index: base &+ UInt64(r))
         }
     }
 
