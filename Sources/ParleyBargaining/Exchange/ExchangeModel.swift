@@ -71,9 +71,17 @@ public struct ExchangeModel: BargainingModel {
 
         /// The arithmetic the model computes in.
         public enum Arithmetic: String, Sendable, Hashable, Codable, CaseIterable {
+            /// The default: decide's result, digit for digit, at close to binary speed. Each
+            /// candidate exchange is computed in binary64 with rigorous bounds on its distance
+            /// from decide's decimals; a comparison the bounds cannot decide (a near-tie, a knife
+            /// edge) sends that candidate to ``Decimal28``, and realised exchanges are always
+            /// recomputed there, so the positions carried from round to round are decide's.
+            /// The randomised variant and the coin-flip tie rule compute as ``decimal``.
+            /// Needs macOS 15 on Apple platforms.
+            case hybrid
             /// Binary64 with small tolerances where decide compares numbers that are equal in
             /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
-            /// exact arithmetic. The fast default.
+            /// exact arithmetic, so from there it may part from decide. The fastest.
             case double
             /// ``Decimal28``: decide's own 28-digit decimals (Python's default context), each
             /// operation rounded as decide rounds it, so knife edges fall as they fall in
@@ -96,14 +104,14 @@ public struct ExchangeModel: BargainingModel {
         public var salienceWeight: Double = 0.4
         /// decide's `FIXED_WEIGHT` (0.1): how much of the trade every realised party internalises.
         public var fixedWeight: Double = 0.1
-        /// Default ``Arithmetic/double``.
-        public var arithmetic: Arithmetic = .double
+        /// Default ``Arithmetic/hybrid``.
+        public var arithmetic: Arithmetic = .hybrid
 
         /// decide's defaults.
         public init() {}
 
         public init(rounds: Int = 10, tieRule: TieRule = .listOrder, randomization: Double = 0, seed: UInt64 = 0,
-                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1, arithmetic: Arithmetic = .double) {
+                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1, arithmetic: Arithmetic = .hybrid) {
             self.arithmetic = arithmetic
             self.rounds = rounds
             self.tieRule = tieRule
@@ -168,20 +176,29 @@ public struct ExchangeModel: BargainingModel {
             // A play cut short by a cancellation is never returned.
             try ModelError.checkCancellation(name)
             return run
-        case .decimal:
+        case .decimal, .hybrid:
             guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
-                throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
+                throw ModelError(model: name, message: "\(parameters.arithmetic.rawValue) arithmetic needs UInt128, which this OS lacks",
                                  hint: "use arithmetic: double, or run on macOS 15 or later")
             }
-            let run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            let run: ExchangeRun
+            if parameters.arithmetic == .hybrid, parameters.randomization == 0, parameters.tieRule == .listOrder {
+                run = play(layout, board: layout.board(Decimal28.self), draws: &draws) { board, parameters, _ in
+                    HybridExchangeRound.play(board: board, parameters: parameters)
+                }
+            } else {
+                run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            }
             try ModelError.checkCancellation(name)
             return run
         }
     }
 
     /// The rounds on `board`, in `N` arithmetic.
-    private func play<N: ExchangeNumber>(_ layout: ExchangeLayout, board start: ExchangeBoard<N>,
-                                         draws: inout some RandomNumberGenerator) -> ExchangeRun {
+    private func play<N: ExchangeNumber, G: RandomNumberGenerator>(
+        _ layout: ExchangeLayout, board start: ExchangeBoard<N>, draws: inout G,
+        round: (ExchangeBoard<N>, Parameters, inout G) -> ExchangeRoundPlay<N> = { ExchangeRoundPlay(board: $0, parameters: $1, draws: &$2) }
+    ) -> ExchangeRun {
         let scenario = layout.scenario
         var board = start
         var rounds: [ExchangeRound] = []
@@ -190,7 +207,7 @@ public struct ExchangeModel: BargainingModel {
         var stop = StopReason.roundLimit(parameters.rounds)
         for index in 1...parameters.rounds {
             if Cancellation.isRequested { break }
-            let play = ExchangeRoundPlay(board: board, parameters: parameters, draws: &draws)
+            let play = round(board, parameters, &draws)
             let forecast = layout.outcome(play.votingNBS)
             rounds.append(ExchangeRound(
                 index: index, candidateCount: play.candidateCount, validCandidateCount: play.validCandidateCount,
