@@ -32,8 +32,12 @@ public import ParleyCore
 /// **Arithmetic.** decide computes in Python decimals: 28 significant digits, each operation
 /// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
 /// (``Decimal28``), reading each input as decide reads the TSV Parley writes, and matches
-/// decide in every round of all three cases. The default ``Parameters/Arithmetic/double`` is
-/// about five times faster and uses tolerances where decide compares numbers that are equal in
+/// decide in every round of all three cases. The default ``Parameters/Arithmetic/hybrid`` gives
+/// exactly the decimal run at nearly binary speed: candidates are computed in binary with
+/// rigorous bounds on their distance from decide's decimals, and those with a comparison the
+/// bounds cannot decide, and every realised exchange, are recomputed in decimals.
+/// ``Parameters/Arithmetic/double`` is plain binary, about five times faster than decimal,
+/// with tolerances where decide compares numbers that are equal in
 /// exact arithmetic: voting positions may leave 0–100 by 1e-9, a position within 1e-12 of an
 /// NBS counts as on it, and an NBS within 1e-9 of the demanded position counts as on it, so a
 /// move beyond it stands (as in exact arithmetic). At that last point, a *knife edge*, decide
@@ -77,7 +81,7 @@ public struct ExchangeModel: BargainingModel {
             /// edge) sends that candidate to ``Decimal28``, and realised exchanges are always
             /// recomputed there, so the positions carried from round to round are decide's.
             /// The randomised variant and the coin-flip tie rule compute as ``decimal``.
-            /// Needs macOS 15 on Apple platforms.
+            /// On Apple platforms before macOS 15 (no `UInt128`) it computes as ``double``.
             case hybrid
             /// Binary64 with small tolerances where decide compares numbers that are equal in
             /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
@@ -170,7 +174,11 @@ public struct ExchangeModel: BargainingModel {
     public func simulate(_ scenario: Scenario, draws: inout some RandomNumberGenerator) throws(ModelError) -> ExchangeRun {
         if let problem = parameters.problem { throw problem }
         let layout = ExchangeLayout(scenario)
-        switch parameters.arithmetic {
+        var arithmetic = parameters.arithmetic
+        if #unavailable(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2), arithmetic == .hybrid {
+            arithmetic = .double  // no UInt128 for decimals: the default falls back to binary
+        }
+        switch arithmetic {
         case .double:
             let run = play(layout, board: layout.board(Double.self), draws: &draws)
             // A play cut short by a cancellation is never returned.
@@ -178,11 +186,11 @@ public struct ExchangeModel: BargainingModel {
             return run
         case .decimal, .hybrid:
             guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
-                throw ModelError(model: name, message: "\(parameters.arithmetic.rawValue) arithmetic needs UInt128, which this OS lacks",
+                throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
                                  hint: "use arithmetic: double, or run on macOS 15 or later")
             }
             let run: ExchangeRun
-            if parameters.arithmetic == .hybrid, parameters.randomization == 0, parameters.tieRule == .listOrder {
+            if arithmetic == .hybrid, parameters.randomization == 0, parameters.tieRule == .listOrder {
                 run = play(layout, board: layout.board(Decimal28.self), draws: &draws) { board, parameters, _ in
                     HybridExchangeRound.play(board: board, parameters: parameters)
                 }
