@@ -33,7 +33,7 @@ public import ParleyCore
 /// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
 /// (``Decimal28``), reading each input as decide reads the TSV Parley writes, and matches
 /// decide in every round of all three cases. The default ``Parameters/Arithmetic/hybrid`` gives
-/// exactly the decimal run at nearly binary speed: candidates are computed in binary with
+/// exactly the decimal run (meant to be faster; so far it is not): candidates are computed in binary with
 /// rigorous bounds on their distance from decide's decimals, and those with a comparison the
 /// bounds cannot decide, and every realised exchange, are recomputed in decimals.
 /// ``Parameters/Arithmetic/double`` is plain binary, about five times faster than decimal,
@@ -75,7 +75,7 @@ public struct ExchangeModel: BargainingModel {
 
         /// The arithmetic the model computes in.
         public enum Arithmetic: String, Sendable, Hashable, Codable, CaseIterable {
-            /// The default: decide's result, digit for digit, at close to binary speed. Each
+            /// The default: decide's result, digit for digit (so far no faster than ``decimal``). Each
             /// candidate exchange is computed in binary64 with rigorous bounds on its distance
             /// from decide's decimals; a comparison the bounds cannot decide (a near-tie, a knife
             /// edge) sends that candidate to ``Decimal28``, and realised exchanges are always

@@ -1,7 +1,8 @@
 import ParleyCore
 
 /// One round of the exchange model in ``ExchangeModel/Parameters/Arithmetic/hybrid``
-/// arithmetic: decide's result, digit for digit, at close to binary speed.
+/// arithmetic: decide's result, digit for digit. Meant to run at nearly binary speed;
+/// measured so far it is no faster than ``Decimal28`` throughout (see ``ExchangeModel``).
 ///
 /// The board is kept in ``Decimal28`` (decide's numbers). Every candidate exchange is computed
 /// in ``BoundedDouble``: binary values with rigorous bounds on their distance from decide's
