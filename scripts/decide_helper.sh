@@ -4,8 +4,8 @@
 # this repository by path, so it needs no change to Package.swift or the CLI:
 #   helper export IN OUT                 Parley's own exporter (ScenarioFile.write), e.g. YAML -> decide TSV
 #   helper synthetic N M SEED OUT        SyntheticScenario.make(stakeholders: N, issues: M, seed: SEED), exported
-#   helper bench FILE ROUNDS REPS [double|decimal]
-#                                        times ExchangeModel on FILE in that arithmetic (default double),
+#   helper bench FILE ROUNDS REPS [hybrid|double|decimal]
+#                                        times ExchangeModel on FILE in that arithmetic (default hybrid),
 #                                        prints JSON {"seconds": [...], "median": s, "exchanges": n}
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +46,8 @@ do {
         for note in try ScenarioFile.write(scenario, to: args[4]) { print("note: \(note)") }
     case "bench" where args.count == 4 || args.count == 5:
         guard let rounds = Int(args[2]), let reps = Int(args[3]), reps > 0,
-              let arithmetic = ExchangeModel.Parameters.Arithmetic(rawValue: args.count == 5 ? args[4] : "double")
-        else { fail("bench FILE ROUNDS REPS [double|decimal]") }
+              let arithmetic = ExchangeModel.Parameters.Arithmetic(rawValue: args.count == 5 ? args[4] : "hybrid")
+        else { fail("bench FILE ROUNDS REPS [hybrid|double|decimal]") }
         let scenario = try ScenarioFile.read(args[1])
         let model = ExchangeModel(parameters: .init(rounds: rounds, arithmetic: arithmetic))
         var seconds: [Double] = []
@@ -62,7 +62,7 @@ do {
         let median = seconds.sorted()[seconds.count / 2]
         print("{\"seconds\": \(seconds), \"median\": \(median), \"exchanges\": \(exchanges)}")
     default:
-        fail("usage: decide-helper export IN OUT | synthetic N M SEED OUT | bench FILE ROUNDS REPS [double|decimal]")
+        fail("usage: decide-helper export IN OUT | synthetic N M SEED OUT | bench FILE ROUNDS REPS [hybrid|double|decimal]")
     }
 } catch {
     fail("\(error)")

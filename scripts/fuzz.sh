@@ -15,7 +15,9 @@ ALL=(FuzzScenarioYAML FuzzScenarioJSON FuzzKTABCSV FuzzKTABXML FuzzDecideTSV Fuz
      FuzzNFG FuzzEFG FuzzGameYAML FuzzGameJSON FuzzRepeatedCase FuzzShardFile)
 HARNESSES=("$@")
 [ ${#HARNESSES[@]} -gt 0 ] || HARNESSES=("${ALL[@]}")
-FLAGS=(--package-path Fuzz -c release --sanitize fuzzer --sanitize address)
+# `--sanitize` alone instruments only the C targets: the Swift modules (Parley's libraries and
+# the harnesses) get libFuzzer's edge coverage and ASan from -Xswiftc, so `cov:` counts them.
+FLAGS=(--package-path Fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address)
 swift build "${FLAGS[@]}" 2>&1 | grep -E "error|warning: unre|Compiling Fuzz|Build complete" || true
 BIN=$(swift build "${FLAGS[@]}" --show-bin-path)
 WORK=Fuzz/.build/fuzz

@@ -37,6 +37,12 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
         }
     }
 
+    /// `other` with every number converted by `convert` (NBS sums recomputed in `N`).
+    init<M: ExchangeNumber>(converting other: ExchangeBoard<M>, _ convert: (M) -> N) {
+        self.init(position: other.position.map { $0.map(convert) }, salience: other.salience.map { $0.map(convert) },
+                  power: other.power.map { $0.map(convert) }, present: other.present)
+    }
+
     /// Puts `actor` at `value` on `issue`.
     mutating func move(_ actor: Int, on issue: Int, to value: N) {
         position[issue][actor] = value

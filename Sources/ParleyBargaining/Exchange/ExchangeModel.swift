@@ -32,8 +32,12 @@ public import ParleyCore
 /// **Arithmetic.** decide computes in Python decimals: 28 significant digits, each operation
 /// rounded half-even. With ``Parameters/Arithmetic/decimal`` Parley does the same
 /// (``Decimal28``), reading each input as decide reads the TSV Parley writes, and matches
-/// decide in every round of all three cases. The default ``Parameters/Arithmetic/double`` is
-/// about five times faster and uses tolerances where decide compares numbers that are equal in
+/// decide in every round of all three cases. The default ``Parameters/Arithmetic/hybrid`` gives
+/// exactly the decimal run (meant to be faster; so far it is not): candidates are computed in binary with
+/// rigorous bounds on their distance from decide's decimals, and those with a comparison the
+/// bounds cannot decide, and every realised exchange, are recomputed in decimals.
+/// ``Parameters/Arithmetic/double`` is plain binary, about five times faster than decimal,
+/// with tolerances where decide compares numbers that are equal in
 /// exact arithmetic: voting positions may leave 0–100 by 1e-9, a position within 1e-12 of an
 /// NBS counts as on it, and an NBS within 1e-9 of the demanded position counts as on it, so a
 /// move beyond it stands (as in exact arithmetic). At that last point, a *knife edge*, decide
@@ -71,9 +75,17 @@ public struct ExchangeModel: BargainingModel {
 
         /// The arithmetic the model computes in.
         public enum Arithmetic: String, Sendable, Hashable, Codable, CaseIterable {
+            /// The default: decide's result, digit for digit (so far no faster than ``decimal``). Each
+            /// candidate exchange is computed in binary64 with rigorous bounds on its distance
+            /// from decide's decimals; a comparison the bounds cannot decide (a near-tie, a knife
+            /// edge) sends that candidate to ``Decimal28``, and realised exchanges are always
+            /// recomputed there, so the positions carried from round to round are decide's.
+            /// The randomised variant and the coin-flip tie rule compute as ``decimal``.
+            /// On Apple platforms before macOS 15 (no `UInt128`) it computes as ``double``.
+            case hybrid
             /// Binary64 with small tolerances where decide compares numbers that are equal in
             /// exact arithmetic; at a knife edge (see ``ExchangeRound/knifeEdges``) it follows
-            /// exact arithmetic. The fast default.
+            /// exact arithmetic, so from there it may part from decide. The fastest.
             case double
             /// ``Decimal28``: decide's own 28-digit decimals (Python's default context), each
             /// operation rounded as decide rounds it, so knife edges fall as they fall in
@@ -96,14 +108,14 @@ public struct ExchangeModel: BargainingModel {
         public var salienceWeight: Double = 0.4
         /// decide's `FIXED_WEIGHT` (0.1): how much of the trade every realised party internalises.
         public var fixedWeight: Double = 0.1
-        /// Default ``Arithmetic/double``.
-        public var arithmetic: Arithmetic = .double
+        /// Default ``Arithmetic/hybrid``.
+        public var arithmetic: Arithmetic = .hybrid
 
         /// decide's defaults.
         public init() {}
 
         public init(rounds: Int = 10, tieRule: TieRule = .listOrder, randomization: Double = 0, seed: UInt64 = 0,
-                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1, arithmetic: Arithmetic = .double) {
+                    salienceWeight: Double = 0.4, fixedWeight: Double = 0.1, arithmetic: Arithmetic = .hybrid) {
             self.arithmetic = arithmetic
             self.rounds = rounds
             self.tieRule = tieRule
@@ -162,26 +174,39 @@ public struct ExchangeModel: BargainingModel {
     public func simulate(_ scenario: Scenario, draws: inout some RandomNumberGenerator) throws(ModelError) -> ExchangeRun {
         if let problem = parameters.problem { throw problem }
         let layout = ExchangeLayout(scenario)
-        switch parameters.arithmetic {
+        var arithmetic = parameters.arithmetic
+        if #unavailable(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2), arithmetic == .hybrid {
+            arithmetic = .double  // no UInt128 for decimals: the default falls back to binary
+        }
+        switch arithmetic {
         case .double:
             let run = play(layout, board: layout.board(Double.self), draws: &draws)
             // A play cut short by a cancellation is never returned.
             try ModelError.checkCancellation(name)
             return run
-        case .decimal:
+        case .decimal, .hybrid:
             guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else {
                 throw ModelError(model: name, message: "decimal arithmetic needs UInt128, which this OS lacks",
                                  hint: "use arithmetic: double, or run on macOS 15 or later")
             }
-            let run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            let run: ExchangeRun
+            if arithmetic == .hybrid, parameters.randomization == 0, parameters.tieRule == .listOrder {
+                run = play(layout, board: layout.board(Decimal28.self), draws: &draws) { board, parameters, _ in
+                    HybridExchangeRound.play(board: board, parameters: parameters)
+                }
+            } else {
+                run = play(layout, board: layout.board(Decimal28.self), draws: &draws)
+            }
             try ModelError.checkCancellation(name)
             return run
         }
     }
 
     /// The rounds on `board`, in `N` arithmetic.
-    private func play<N: ExchangeNumber>(_ layout: ExchangeLayout, board start: ExchangeBoard<N>,
-                                         draws: inout some RandomNumberGenerator) -> ExchangeRun {
+    private func play<N: ExchangeNumber, G: RandomNumberGenerator>(
+        _ layout: ExchangeLayout, board start: ExchangeBoard<N>, draws: inout G,
+        round: (ExchangeBoard<N>, Parameters, inout G) -> ExchangeRoundPlay<N> = { ExchangeRoundPlay(board: $0, parameters: $1, draws: &$2) }
+    ) -> ExchangeRun {
         let scenario = layout.scenario
         var board = start
         var rounds: [ExchangeRound] = []
@@ -190,7 +215,7 @@ public struct ExchangeModel: BargainingModel {
         var stop = StopReason.roundLimit(parameters.rounds)
         for index in 1...parameters.rounds {
             if Cancellation.isRequested { break }
-            let play = ExchangeRoundPlay(board: board, parameters: parameters, draws: &draws)
+            let play = round(board, parameters, &draws)
             let forecast = layout.outcome(play.votingNBS)
             rounds.append(ExchangeRound(
                 index: index, candidateCount: play.candidateCount, validCandidateCount: play.validCandidateCount,

@@ -56,6 +56,25 @@ struct ExchangeRoundPlay<N: ExchangeNumber>: Sendable {
             changed.sort { Self.precedes(gains[$0.index], $0.rank, gains[$1.index], $1.rank) }
             list = Self.merge(unchanged, changed) { Self.precedes(gains[$0.index], $0.rank, gains[$1.index], $1.rank) }
         }
+        finish(board: board, parameters: parameters)
+    }
+
+    /// A round whose exchanges were chosen elsewhere (``HybridExchangeRound``): `realized` on `board`.
+    init(board: ExchangeBoard<N>, openingNBS: [N?], candidateCount: Int, validCandidateCount: Int,
+         realized: [CandidateExchange<N>], knifeEdges: [Int], parameters: ExchangeModel.Parameters) {
+        votingBoard = board
+        nextBoard = board
+        self.openingNBS = openingNBS
+        self.candidateCount = candidateCount
+        self.validCandidateCount = validCandidateCount
+        self.realized = realized
+        self.knifeEdges = knifeEdges
+        finish(board: board, parameters: parameters)
+    }
+
+    /// The voting board, its NBS and the next round's board from the realised exchanges.
+    private mutating func finish(board: ExchangeBoard<N>, parameters: ExchangeModel.Parameters) {
+        votingBoard = board
         for exchange in realized {
             for side in [exchange.i, exchange.j] {
                 votingBoard.move(side.actor, on: side.supplyIssue, to: side.y)
