@@ -112,9 +112,9 @@ import Testing
             let fixture = try DecideFixture.load(name)
             let scenario = try fixture.scenario()
             decimal = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: .decimal)).simulate(scenario)
-            hybrid = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested)).simulate(scenario)
+            hybrid = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: .hybrid)).simulate(scenario)
         }
-        #expect(ExchangeModel.Parameters().arithmetic == .hybrid)
+        #expect(ExchangeModel.Parameters().arithmetic == .decimal)
         #expect(hybrid.rounds.count == decimal.rounds.count)
         for (h, d) in zip(hybrid.rounds, decimal.rounds) {
             #expect(h == d, "round \(d.index) differs from decimal's")
