@@ -344,7 +344,7 @@ extension PolynomialEnumeration {
             let approximate = profile.probabilities.map { $0.map(\.doubleValue) }
             if found.contains(where: { distance($0, approximate) < 1e-9 }) { return }
             found.append(approximate)
-            result.equilibria.append(NashEquilibrium(profile: profile, payoffs: game.expectedPayoffs(profile)))
+            result.equilibria.append(NashEquilibrium(profile: profile, payoffs: exact.expectedPayoffs(profile)))
             result.regrets.append(regret)
             result.certificates.append(certificate)
         }

@@ -61,4 +61,29 @@ struct ScaledPayoffs: Sendable {
         for d in denominators { denominator = denominator * d }
         return Rational(reducing: worst, denominator)
     }
+
+    /// Each player's expected payoff under `profile`, exactly; the same values as
+    /// ``NormalFormGame/expectedPayoffs(_:)``.
+    /// - Complexity: O(profiles of the supports × players) integer operations, one reduction per player.
+    func expectedPayoffs(_ profile: MixedProfile) -> [Rational] {
+        let n = game.shape.count
+        guard profile.probabilities.count == n,
+              profile.probabilities.indices.allSatisfy({ profile.probabilities[$0].count == game.shape[$0] }) else {
+            return game.expectedPayoffs(profile)
+        }
+        var denominator = scale
+        var numerators: [[ExactInt]] = []
+        for row in profile.probabilities {
+            let d = Rational.commonDenominator(row)
+            denominator = denominator * d
+            numerators.append(row.map { $0.numerator * d.quotient(dividingBy: $0.denominator) })
+        }
+        var totals = Array(repeating: ExactInt(0), count: n)
+        game.forEachProfile(in: profile.supports) { choice, index in
+            var weight = ExactInt(1)
+            for j in 0..<n { weight = weight * numerators[j][choice[j]] }
+            for i in 0..<n { totals[i] += weight * values[index][i] }
+        }
+        return totals.map { Rational(reducing: $0, denominator) }
+    }
 }
