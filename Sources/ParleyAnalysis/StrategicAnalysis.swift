@@ -33,15 +33,24 @@ public struct GameAnalysis: Sendable {
     /// The solution of `document` under `options`: the one place that picks the solver for a
     /// strategic form, an analyst's model or a tree.
     /// - Throws: `GameError` as ``solve(file:document:options:)``.
-    public static func solution(of document: GameDocument, options: GameSolveOptions) throws(GameError) -> GameSolution {
+    /// - Parameter progress: for `enumpoly`, called about once a second with the supports done so far.
+    public static func solution(of document: GameDocument, options: GameSolveOptions,
+                                progress: (@Sendable (PolynomialEnumeration.Progress) -> Void)? = nil) throws(GameError) -> GameSolution {
+        var enumeration = GameSolver.enumerationDefaults
+        if let seconds = options.timeLimit, seconds.isFinite, seconds > 0 {
+            enumeration.timeLimit = .milliseconds(Int64((min(seconds, 1e9) * 1000).rounded(.up)))
+        }
+        enumeration.progress = progress
         switch document {
         case .normalForm(let game):
             return try GameSolver.solve(game, method: options.method, label: options.label, dominance: options.dominance,
-                                        lambda: options.lambda, mixedDominance: options.mixedDominance)
+                                        lambda: options.lambda, mixedDominance: options.mixedDominance, enumeration: enumeration)
         case .model(let model):
-            return try GameSolver.solve(model, method: options.method, label: options.label, dominance: options.dominance)
+            return try GameSolver.solve(model, method: options.method, label: options.label, dominance: options.dominance,
+                                        enumeration: enumeration)
         case .extensive(let tree):
-            return try GameSolver.solve(tree, method: options.method, label: options.label, dominance: options.dominance)
+            return try GameSolver.solve(tree, method: options.method, label: options.label, dominance: options.dominance,
+                                        enumeration: enumeration)
         }
     }
 
@@ -73,13 +82,18 @@ public struct GameSolveOptions: Sendable, Hashable {
     public var mixedDominance: Bool
     /// Report dominance and iterated elimination.
     public var dominance: Bool
+    /// For `enumpoly`: stop after this many seconds (positive, at most a day) and report what was
+    /// found; `nil`: ``GameSolver/enumerationDefaults`` (ten minutes).
+    public var timeLimit: Double?
 
-    public init(method: SolveMethod = .automatic, label: Int = 1, lambda: Double? = nil, mixedDominance: Bool = false, dominance: Bool = true) {
+    public init(method: SolveMethod = .automatic, label: Int = 1, lambda: Double? = nil, mixedDominance: Bool = false, dominance: Bool = true,
+                timeLimit: Double? = nil) {
         self.method = method
         self.label = label
         self.lambda = lambda
         self.mixedDominance = mixedDominance
         self.dominance = dominance
+        self.timeLimit = timeLimit
     }
 }
 

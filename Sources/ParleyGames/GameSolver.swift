@@ -167,9 +167,11 @@ public enum GameSolver {
 
     /// Solves an analyst's model: its Harsanyi form, with per-type behaviour and, when the model
     /// asks for one, the dominance map.
-    public static func solve(_ model: GameModel, method: SolveMethod, label: Int = 1, dominance: Bool = true) throws(GameError) -> GameSolution {
+    /// - Parameter options: options of `enumpoly` (time limit, progress).
+    public static func solve(_ model: GameModel, method: SolveMethod, label: Int = 1, dominance: Bool = true,
+                             enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {
         let bayesian = try model.bayesianGame()
-        var solution = try solve(try bayesian.harsanyiForm(), method: method, label: label, dominance: dominance)
+        var solution = try solve(try bayesian.harsanyiForm(), method: method, label: label, dominance: dominance, enumeration: options)
         solution.bayesian = bayesian
         if let analysis = model.analysis, !analysis.sweeps.isEmpty {
             solution.map = try DominanceMap(model: model, analysis: analysis)
@@ -181,7 +183,9 @@ public enum GameSolver {
     /// Solves a game tree: backward induction when it has perfect information (the default), Lemke
     /// on the sequence form for other two-player trees with perfect recall (the default there),
     /// subgame perfection when asked, else the method on its reduced normal form.
-    public static func solve(_ tree: ExtensiveFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true) throws(GameError) -> GameSolution {
+    /// - Parameter options: options of `enumpoly` on the reduced normal form (time limit, progress).
+    public static func solve(_ tree: ExtensiveFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true,
+                             enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {
         if method == .backwardInduction || (method == .automatic && tree.hasPerfectInformation) {
             let induction = try BackwardInduction(tree)
             try GameError.checkCancellation()
@@ -219,7 +223,7 @@ public enum GameSolver {
         if method == .sequenceForm || method == .subgamePerfect || (method == .automatic && tree.players.count == 2 && perfectRecall) {
             return try solveInBehaviour(tree, method: method == .automatic ? .sequenceForm : method)
         }
-        var solution = try solve(try tree.reducedNormalForm(), method: method, label: label, dominance: dominance)
+        var solution = try solve(try tree.reducedNormalForm(), method: method, label: label, dominance: dominance, enumeration: options)
         solution.tree = tree
         solution.notes.append("equilibria of the reduced normal form (Nash, not necessarily subgame perfect)")
         return solution

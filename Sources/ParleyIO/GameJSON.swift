@@ -89,6 +89,7 @@ public enum GameJSON {
             root.append(("enumpoly", .map([
                 ("complete", .literal(enumeration.complete ? "true" : "false")),
                 ("supports_total", .number(Double(enumeration.supportsTotal))),
+                ("supports_done", .number(Double(enumeration.supportsDone))),
                 ("supports_searched", .number(Double(enumeration.supportsSearched))),
                 ("supports_pruned", .number(Double(enumeration.supportsPruned))),
                 ("boxes", .number(Double(enumeration.boxes))),

@@ -91,6 +91,8 @@ enum ExitStatus: Int32 {
     case noInput = 66
     case internalError = 70
     case cannotCreate = 73
+    /// A run stopped by its time limit: its partial result was printed (sysexits' EX_TEMPFAIL).
+    case incomplete = 75
     case interrupted = 130
 
     /// The status for `error`, or `nil` when it is not one of Parley's errors.

@@ -32,6 +32,11 @@ struct GameSolveCommand: ParsableCommand {
               parley game solve game.nfg --method lemke-howson --label 3 --json
               parley game solve poker.efg --method subgame-perfect
               parley game solve three-players.nfg --method logit --lambda 0.5
+              parley game solve three-players.nfg --method enumpoly --time-limit 60
+
+            enumpoly (every equilibrium of any game) stops after --time-limit seconds (600 by default), \
+            prints what it found with the supports done out of the total, and exits with status 75; runs \
+            longer than two seconds print their progress on stderr.
             """)
 
     @Argument(help: "The game file.")
@@ -52,6 +57,9 @@ struct GameSolveCommand: ParsableCommand {
     @Flag(help: "Write one JSON document to stdout and nothing else.")
     var json = false
 
+    @Option(help: ArgumentHelp("For enumpoly: stop after this many seconds and report the equilibria found so far (exit status 75).", valueName: "seconds"))
+    var timeLimit: Double?
+
     /// For scripts/gambit_benchmark.py: solve this many times and print the median wall time of
     /// one solve (reading excluded) on stderr, so peers and Parley are timed on the same inputs.
     @Option(help: ArgumentHelp("Solve N times; print the median seconds per solve on stderr.", valueName: "n", visibility: .hidden))
@@ -62,6 +70,10 @@ struct GameSolveCommand: ParsableCommand {
         if benchmark < 0 || benchmark > 10_000 { throw ValidationError("--benchmark must be between 0 and 10000") }
         if let lambda, !(lambda.isFinite && lambda >= 0) { throw ValidationError("--lambda must be a finite number ≥ 0") }
         if lambda != nil && method != .logit { throw ValidationError("--lambda applies to --method logit only") }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0 && timeLimit <= 31_536_000) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 (at most a year)")
+        }
+        if timeLimit != nil && method != .enumpoly { throw ValidationError("--time-limit applies to --method enumpoly only") }
     }
 
     func run() throws {
@@ -69,7 +81,8 @@ struct GameSolveCommand: ParsableCommand {
             let document = try GameFile.read(file)
             let solve = { (dominance: Bool) throws(GameError) -> GameSolution in
                 try GameAnalysis.solution(of: document, options: GameSolveOptions(
-                    method: method, label: label, lambda: lambda, mixedDominance: mixedDominance, dominance: dominance))
+                    method: method, label: label, lambda: lambda, mixedDominance: mixedDominance, dominance: dominance,
+                    timeLimit: timeLimit), progress: method == .enumpoly ? Self.reportProgress : nil)
             }
             let solution: GameSolution
             do throws(GameError) {
@@ -94,7 +107,22 @@ struct GameSolveCommand: ParsableCommand {
             } else {
                 Console.out(GameText.render(solution, model: document.model, width: Console.width, style: Console.stdoutStyle))
             }
+            if let enumeration = solution.enumeration, !enumeration.complete {
+                Console.err(Console.stderrStyle.yellow("note: ") + "the time limit stopped enumpoly after \(enumeration.supportsDone) of "
+                            + "\(enumeration.supportsTotal) support profiles; the equilibria above are those found so far")
+                throw ExitCode(ExitStatus.incomplete.rawValue)
+            }
         }
+    }
+
+    /// Progress of a long enumpoly run on stderr: nothing in the first two seconds, then a line
+    /// about every five seconds (the solver calls about once a second).
+    @Sendable static func reportProgress(_ progress: PolynomialEnumeration.Progress) {
+        let seconds = Int(progress.seconds)
+        guard progress.seconds >= 2, seconds % 5 == 0 || seconds == 2 || progress.supportsDone == progress.supportsTotal else { return }
+        let percent = progress.supportsTotal > 0 ? 100 * progress.supportsDone / progress.supportsTotal : 100
+        Console.err("enumpoly: \(progress.supportsDone) of \(progress.supportsTotal) support profiles (\(percent)%), "
+                    + "\(progress.equilibria) equilibri\(progress.equilibria == 1 ? "um" : "a") so far, \(seconds) s")
     }
 }
 

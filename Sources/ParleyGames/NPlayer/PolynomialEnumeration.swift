@@ -87,6 +87,8 @@ public enum PolynomialEnumeration {
         /// Support profiles skipped because a strategy in them is strictly dominated given the others' supports.
         public var supportsPruned: Int
         public var supportsSearched: Int
+        /// Support profiles finished (searched to the end or ruled out): ``supportsTotal`` when the run is complete.
+        public var supportsDone: Int
         public var boxes: Int
         /// False when the time limit stopped the run.
         public var complete: Bool
@@ -141,6 +143,7 @@ public enum PolynomialEnumeration {
                 run.result.complete = false
                 break
             }
+            run.result.supportsDone = done + 1
             if let progress = options.progress, clock.now - lastReport >= .seconds(1) || done + 1 == order.count {
                 lastReport = clock.now
                 progress(Progress(supportsDone: done + 1, supportsTotal: total, equilibria: run.result.equilibria.count,
@@ -177,8 +180,14 @@ extension PolynomialEnumeration {
         /// Every payoff is an integer below 2^53, so double comparisons are exact.
         let exactDoubles: Bool
         let range: Double
+        /// The largest absolute payoff (the scale of rounding errors in double sums).
+        let magnitude: Double
+        /// The payoffs over one common denominator, for fast exact regrets.
+        let exact: ScaledPayoffs
+        /// The payoffs in doubles, for screens.
+        let doubleTable: PayoffTable
         var result = Result(equilibria: [], regrets: [], certificates: [], components: [], unresolved: [], supportsTotal: 0,
-                            supportsPruned: 0, supportsSearched: 0, boxes: 0, complete: true, seconds: 0)
+                            supportsPruned: 0, supportsSearched: 0, supportsDone: 0, boxes: 0, complete: true, seconds: 0)
         /// Double profiles of the equilibria found, for matching.
         var found: [[[Double]]] = []
 
@@ -190,6 +199,9 @@ extension PolynomialEnumeration {
             let values = table.flatMap { $0 }
             let spread = (values.max() ?? 0) - (values.min() ?? 0)
             range = spread > 0 ? spread : 1
+            magnitude = values.map(abs).max() ?? 0
+            exact = ScaledPayoffs(game)
+            doubleTable = PayoffTable(game)
         }
 
         /// Searches one support profile; false when the time limit stopped it.
@@ -201,7 +213,7 @@ extension PolynomialEnumeration {
             result.supportsSearched += 1
             if supports.allSatisfy({ $0.count == 1 }) {
                 let profile = MixedProfile(pure: supports.map { $0[0] }, shape: game.shape)
-                if game.regret(profile).isZero { record(profile, regret: .zero, certificate: Certificate(kind: .exact, support: supports)) }
+                if exact.regret(profile).isZero { record(profile, regret: .zero, certificate: Certificate(kind: .exact, support: supports)) }
                 return true
             }
             let system = SupportSystem(game, table: table, supports: supports)
@@ -305,7 +317,10 @@ extension PolynomialEnumeration {
             if approximate.joined().contains(where: { $0 < -1e-6 }) { return .rejected }
             if found.contains(where: { distance($0, approximate) < 1e-9 }) { return .accepted }
             for tolerance in [1e-10, 1e-13] {
-                if let profile = rational(system, y, tolerance: tolerance), game.regret(profile).isZero {
+                // Screen in doubles first: an exact regret of zero gives a double regret of rounding size.
+                if let profile = rational(system, y, tolerance: tolerance),
+                   doubleTable.regret(profile.probabilities.flatMap { $0.map(\.doubleValue) }) <= 1e-9 * (range + magnitude),
+                   exact.regret(profile).isZero {
                     record(profile, regret: .zero, certificate: Certificate(kind: .exact, support: profile.supports))
                     return .accepted
                 }
@@ -313,13 +328,12 @@ extension PolynomialEnumeration {
             switch RootCertificate.certify(system, at: y) {
             case .certified(let radius):
                 guard let profile = rational(system, y, tolerance: 0x1p-50) else { return .undecided }
-                record(profile, regret: game.regret(profile), certificate: Certificate(kind: .isolated, support: system.supports, radius: radius))
+                record(profile, regret: exact.regret(profile), certificate: Certificate(kind: .isolated, support: system.supports, radius: radius))
                 return .accepted
             case .rejected:
                 return .rejected
             case .undecided, .failed:
-                let table = PayoffTable(game)
-                let regret = table.regret(approximate.flatMap { $0 })
+                let regret = doubleTable.regret(approximate.flatMap { $0 })
                 if regret > 1e-7 * range || approximate.joined().contains(where: { $0 < -1e-9 }) { return .rejected }
                 return .undecided
             }
@@ -330,7 +344,7 @@ extension PolynomialEnumeration {
             let approximate = profile.probabilities.map { $0.map(\.doubleValue) }
             if found.contains(where: { distance($0, approximate) < 1e-9 }) { return }
             found.append(approximate)
-            result.equilibria.append(NashEquilibrium(profile: profile, payoffs: game.expectedPayoffs(profile)))
+            result.equilibria.append(NashEquilibrium(profile: profile, payoffs: exact.expectedPayoffs(profile)))
             result.regrets.append(regret)
             result.certificates.append(certificate)
         }
@@ -409,7 +423,7 @@ extension PolynomialEnumeration {
                     let bounds = fullBounds(system, lower: lower, upper: upper)
                     result.components.append(Component(support: system.supports, lower: bounds.lower, upper: bounds.upper,
                                                        boxes: overflow ? residual.count : members.count,
-                                                       sample: profile, sampleRegret: profile.map { game.regret($0) }))
+                                                       sample: profile, sampleRegret: profile.map { exact.regret($0) }))
                 } else {
                     result.unresolved.append(Unresolved(support: system.supports, reason: "a singular root near \(doubles(system, sample).map { $0.map { NPlayerSolver.short($0) } }) could not be verified"))
                 }
@@ -430,11 +444,11 @@ extension PolynomialEnumeration {
                 guard let point = SupportBoxSearch.project(system, from: start) else { continue }
                 let approximate = doubles(system, point)
                 guard system.mixtures(point).joined().allSatisfy({ $0 > 1e-9 }),
-                      PayoffTable(game).regret(approximate.flatMap { $0 }) <= 1e-9 * range else { continue }
+                      doubleTable.regret(approximate.flatMap { $0 }) <= 1e-9 * range else { continue }
                 let profile = rational(system, point, tolerance: 1e-9) ?? rational(system, point, tolerance: 0x1p-40)
                 let bounds = fullBounds(system, lower: Array(repeating: 0, count: d), upper: Array(repeating: 1, count: d))
                 result.components.append(Component(support: system.supports, lower: bounds.lower, upper: bounds.upper, boxes: 0,
-                                                   sample: profile, sampleRegret: profile.map { game.regret($0) }))
+                                                   sample: profile, sampleRegret: profile.map { exact.regret($0) }))
                 return true
             }
             return false
@@ -444,7 +458,7 @@ extension PolynomialEnumeration {
         func nearlyEquilibrium(_ system: SupportSystem, _ y: [Double]) -> Bool {
             let approximate = doubles(system, y)
             guard approximate.joined().allSatisfy({ $0 > -1e-9 }) else { return false }
-            return PayoffTable(game).regret(approximate.flatMap { $0 }) <= 1e-9 * range
+            return doubleTable.regret(approximate.flatMap { $0 }) <= 1e-9 * range
         }
 
         /// Box bounds on the free variables as bounds on every strategy's probability.
@@ -495,7 +509,9 @@ extension PolynomialEnumeration {
             notes.append("unresolved on support \(support): \(item.reason)")
         }
         if result.unresolved.count > 10 { notes.append("… and \(result.unresolved.count - 10) more unresolved supports") }
-        if !result.complete { notes.append("the time limit stopped the search: the list may be incomplete") }
+        if !result.complete {
+            notes.append("the time limit stopped the search after \(result.supportsDone) of \(result.supportsTotal) support profiles: the list may be incomplete")
+        }
         return notes
     }
 }
