@@ -5,7 +5,8 @@
 # peak memory of each from /usr/bin/time -v. Needs a release build:
 #
 #   swift build -c release --static-swift-stdlib --product parley
-#   bash scripts/scale_figures.sh            # RUNS=... SHARDS=... MODELS="--model nash" to change
+#   bash scripts/scale_figures.sh            # RUNS=... SHARDS=... MODELS="--model nash" to change;
+#                                            # SINGLE=0 skips the unsharded run and the comparison
 #
 # Prints one line per process and whether the merge equals the single run byte for byte.
 set -euo pipefail
@@ -37,5 +38,6 @@ for ((i = 0; i < SHARDS; i++)); do
 done
 du -sh "$TMP/shards" | awk '{print "shard files: " $1}'
 measure "merge" sh -c "'$PARLEY' merge '$TMP/shards' --json > '$TMP/merged.json'"
+[ "${SINGLE:-1}" = 1 ] || exit 0  # SINGLE=0: shards and merge only
 measure "one machine" sh -c "'$PARLEY' sensitivity Examples/bonn-2001.yaml --runs $RUNS --seed $SEED ${MODELS[*]} --json --no-store > '$TMP/single.json'"
 if cmp -s "$TMP/merged.json" "$TMP/single.json"; then echo "merge == one machine: byte-identical"; else echo "merge differs from one machine" >&2; exit 1; fi

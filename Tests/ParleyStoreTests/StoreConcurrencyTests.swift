@@ -1,4 +1,5 @@
 import Foundation
+import ParleySimulation
 @testable import ParleyStore
 import Testing
 
