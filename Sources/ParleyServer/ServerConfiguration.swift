@@ -1,4 +1,5 @@
 import Foundation
+import ParleyCore
 
 /// What `parley serve` binds to and how much work one request may ask for.
 ///
@@ -67,5 +68,6 @@ extension ServerConfiguration {
 }
 
 enum ProcessorCount {
-    static var active: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The CPUs this process may use (affinity, cgroup quota, Slurm allocation), at least 1.
+    static var active: Int { ProcessorBudget.current }
 }

@@ -70,31 +70,99 @@ public final class RunStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the store at `path`.
-    /// - Throws: ``StoreError`` when the file cannot be opened or migrated.
+    ///
+    /// Safe when several processes open and write one new store at once (the shards of a sweep on
+    /// one machine): every connection waits up to 30 s for a lock (`busy_timeout`), and when two
+    /// processes create the schema at the same moment the loser's migration fails ("table run already
+    /// exists"), so the open is retried, and finds the schema the winner committed. A store on a
+    /// network file system (NFS, SMB/CIFS, Lustre, GPFS, CephFS, AFS, 9p) is refused: SQLite's WAL
+    /// needs shared memory that only one machine's processes share, and its locks are unreliable
+    /// there (see docs/scaling.md).
+    /// - Throws: ``StoreError`` when the file cannot be opened or migrated, or lies on a network
+    ///   file system.
     public init(path: String) throws(StoreError) {
         self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            // Another program's database (tables, but none of the store's bookkeeping): refuse it
-            // rather than add tables to it.
-            let foreign = try database.read { db -> [String] in
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                return tables.isEmpty || tables.contains("grdb_migrations") ? [] : tables
-            }
-            guard foreign.isEmpty else {
-                throw StoreError(message: "it is another program's database (tables \(foreign.prefix(5).joined(separator: ", "))); "
-                                 + "Parley keeps its runs in a file of its own: set PARLEY_STORE to a new path")
-            }
-            try Self.migrator.migrate(database)
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         } catch {
             throw StoreError(.cannotOpen, message: "cannot open the run store at \(path): \(error)", path: path)
         }
+        if let kind = Self.networkFileSystem(atPath: folder.isEmpty ? "." : folder) {
+            throw StoreError(.cannotOpen, message: "the run store at \(path) is on a network file system (\(kind)), where SQLite's "
+                             + "write-ahead log cannot work and locks are unreliable; set PARLEY_STORE (or --store) to a path on a "
+                             + "local disk, one per task, or pass --no-store", path: path)
+        }
+        var attempt = 0
+        while true {
+            do {
+                database = try Self.open(path: path)
+                return
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                // A racing process created the schema or held the lock while switching to WAL:
+                // retry a few times; the second open sees its committed schema.
+                attempt += 1
+                guard attempt < Self.openAttempts else {
+                    throw StoreError(.cannotOpen, message: "cannot open the run store at \(path): \(error)", path: path)
+                }
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
+
+    /// How many times an open is tried before its error is reported.
+    static let openAttempts = 8
+
+    /// One attempt: connect, switch to WAL, refuse foreign databases, migrate.
+    private static func open(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        // Another program's database (tables, but none of the store's bookkeeping): refuse it
+        // rather than add tables to it.
+        let foreign = try database.read { db -> [String] in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return tables.isEmpty || tables.contains("grdb_migrations") ? [] : tables
+        }
+        guard foreign.isEmpty else {
+            throw StoreError(message: "cannot open the run store at \(path): it is another program's database (tables \(foreign.prefix(5).joined(separator: ", "))); "
+                             + "Parley keeps its runs in a file of its own: set PARLEY_STORE to a new path", path: path)
+        }
+        try migrator.migrate(database)
+        return database
+    }
+
+    /// The type of the network file system that holds `path` (`nfs4`, `cifs`, ...), or nil for a
+    /// local one or when it cannot be told (no `/proc/self/mounts`, as on macOS).
+    public static func networkFileSystem(atPath path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/mounts") else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return networkFileSystem(atPath: resolved, mounts: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The network file system type of the mount that holds the absolute, resolved `path`,
+    /// according to `mounts` (the text of `/proc/self/mounts`: device, mount point, type, ...;
+    /// spaces in a mount point written `\040`): the longest mount point that contains `path`.
+    /// Linear in the number of mounts.
+    static func networkFileSystem(atPath path: String, mounts: String) -> String? {
+        var best: (point: String, type: String)?
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            let point = fields[1].replacingOccurrences(of: "\\040", with: " ")
+            let inside = point == "/" || path == point || path.hasPrefix(point.hasSuffix("/") ? point : point + "/")
+            if inside, point.count >= (best?.point.count ?? 0) {
+                best = (point, String(fields[2]))
+            }
+        }
+        guard let type = best?.type else { return nil }
+        let network = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "lustre", "gpfs", "ceph", "9p", "afs", "glusterfs", "fuse.sshfs", "fuse.s3fs"]
+        return network.contains(type) ? type : nil
     }
 
     /// `$PARLEY_STORE`, else `$XDG_DATA_HOME/parley/runs.sqlite`, else `~/.parley/runs.sqlite`.

@@ -41,7 +41,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: "Master seed for the calibration runs (0 to 2^64-1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Concurrent workers (default: the number of cores).")
+    @Option(help: "Concurrent workers (default: the CPUs this process may use: cgroup cpu.max, affinity, SLURM_CPUS_PER_TASK).")
     var jobs: Int?
 
     @Flag(help: "Write one JSON document to stdout and nothing else.")

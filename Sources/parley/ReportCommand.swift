@@ -42,7 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Master seed for the Monte Carlo runs (0 to 2^64-1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Concurrent workers (default: the number of cores).")
+    @Option(help: "Concurrent workers (default: the CPUs this process may use: cgroup cpu.max, affinity, SLURM_CPUS_PER_TASK).")
     var jobs: Int?
 
     @OptionGroup var modelOptions: ModelOptions

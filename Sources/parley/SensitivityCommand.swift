@@ -15,8 +15,8 @@ struct SensitivityCommand: AsyncParsableCommand {
         discussion: """
             Each run draws every uncertain number from its spread (the scenario's uncertainty: section and \
             per-field overrides) with its own random stream, so results are identical for any --jobs and any \
-            sharding. With --shard I/N (0-based; or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or \
-            JOB_COMPLETION_INDEX/PARLEY_SHARD_COUNT) only that slice runs and is written to --out; \
+            sharding. With --shard I/N (0-based; or SLURM_ARRAY_TASK_ID or \
+            JOB_COMPLETION_INDEX as I with PARLEY_SHARD_COUNT as N) only that slice runs and is written to --out; \
             `parley merge` combines the shards exactly.
 
             Example:
@@ -33,7 +33,7 @@ struct SensitivityCommand: AsyncParsableCommand {
     @Option(help: "Master seed (0 to 2^64-1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Concurrent workers (default: SLURM_CPUS_PER_TASK, else the number of cores).")
+    @Option(help: "Concurrent workers (default: the CPUs this process may use: cgroup cpu.max, affinity, SLURM_CPUS_PER_TASK).")
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/16.", valueName: "I/N"))
@@ -176,25 +176,38 @@ struct SensitivityCommand: AsyncParsableCommand {
         return (index, count)
     }
 
-    /// The shard a scheduler assigned: Slurm job arrays or Kubernetes indexed jobs.
+    /// The shard a scheduler assigned: the index from a Slurm job array (`SLURM_ARRAY_TASK_ID`, the
+    /// array index itself, so `--array=3` reruns shard 3 and `--array=0-15:2` runs the even shards) or
+    /// a Kubernetes Indexed Job (`JOB_COMPLETION_INDEX`), the count always from `PARLEY_SHARD_COUNT`:
+    /// an array's size says nothing about the sweep's when it reruns one task or has gaps.
     static func shardFromEnvironment(_ environment: [String: String]) throws -> (Int, Int)? {
-        if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
-            let base = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-            return try parseShard("\(id - base)/\(count)")
+        let source: String
+        let indexText: String
+        if let id = environment["SLURM_ARRAY_TASK_ID"] {
+            (source, indexText) = ("SLURM_ARRAY_TASK_ID", id)
+        } else if let index = environment["JOB_COMPLETION_INDEX"] {
+            (source, indexText) = ("JOB_COMPLETION_INDEX", index)
+        } else {
+            return nil
         }
-        if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-            guard let count = environment["PARLEY_SHARD_COUNT"].flatMap(Int.init) else {
-                throw ValidationError("JOB_COMPLETION_INDEX is set but PARLEY_SHARD_COUNT is not: set it to the job's completions")
-            }
-            return try parseShard("\(index)/\(count)")
+        guard let index = Int(indexText.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("\(source) is '\(indexText)', not a shard index: run one array task per shard (0, 1, ...) or pass --shard I/N")
         }
-        return nil
+        guard let countText = environment["PARLEY_SHARD_COUNT"] else {
+            throw ValidationError("\(source) is set but PARLEY_SHARD_COUNT is not: set it to the sweep's number of shards "
+                                  + "(the array's full size, e.g. 16 for --array=0-15, also when rerunning one index), or pass --shard I/N")
+        }
+        guard let count = Int(countText.trimmingCharacters(in: .whitespaces)), count >= 1, (0..<count).contains(index) else {
+            throw ValidationError("\(source)=\(indexText) with PARLEY_SHARD_COUNT=\(countText) is not a shard: "
+                                  + "the count must be a positive number and the index 0 to count-1 (use --array=0-N-1 with PARLEY_SHARD_COUNT=N)")
+        }
+        return (index, count)
     }
 
-    /// SLURM_CPUS_PER_TASK when set (the allocation, which the core count ignores), else the cores.
+    /// The CPUs this process may use: affinity, cgroup `cpu.max` quota and SLURM_CPUS_PER_TASK
+    /// (``ProcessorBudget``), at least 1.
     static func defaultJobs(_ environment: [String: String]) -> Int {
-        if let cpus = environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init), cpus >= 1 { return cpus }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        ProcessorBudget.budget(environment: environment, root: "/", cores: ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 

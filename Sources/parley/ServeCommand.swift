@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The most evaluations (runs × models × stakeholders × issues) one Monte Carlo request may ask for.", valueName: "n"))
     var maxWork = 50_000_000
 
-    @Option(help: "Computations at once (default: the cores minus one, at least 1).")
+    @Option(help: "Computations at once (default: the CPUs this process may use, minus one, at least 1).")
     var workers: Int?
 
     @OptionGroup var storeOptions: StoreOptions

@@ -33,7 +33,7 @@ struct RepeatedGameOptions: ParsableArguments {
     @Option(help: "Master seed of every random stream.")
     var seed: UInt64 = 0
 
-    @Option(help: "Parallel jobs (default: SLURM_CPUS_PER_TASK or the number of cores).")
+    @Option(help: "Parallel jobs (default: the CPUs this process may use: cgroup cpu.max, affinity, SLURM_CPUS_PER_TASK).")
     var jobs: Int?
 
     func validate() throws {

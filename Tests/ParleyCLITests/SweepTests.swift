@@ -23,10 +23,13 @@ import Testing
             process.executableURL = URL(fileURLWithPath: try #require(ParleyProcess.executable))
             process.arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "240", "--seed", "11", "--jobs", "1", "--out", directory] + Self.models
             process.currentDirectoryURL = URL(fileURLWithPath: ParleyProcess.packageRoot)
-            // Shard 2 takes its index from Slurm's variables, shard 3 from a Kubernetes indexed job's.
+            // Shard 2 takes its index from Slurm's variables as a rerun with `sbatch --array=2` sets them
+            // (a one-task array: its count and minimum must not be read as the sweep's), shard 3 from a
+            // Kubernetes indexed job's.
             var environment = ProcessInfo.processInfo.environment
             switch index {
-            case 2: environment.merge(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"]) { $1 }
+            case 2: environment.merge(["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "2", "SLURM_ARRAY_TASK_COUNT": "1",
+                                        "PARLEY_SHARD_COUNT": "4"]) { $1 }
             case 3: environment.merge(["JOB_COMPLETION_INDEX": "3", "PARLEY_SHARD_COUNT": "4"]) { $1 }
             default: process.arguments? += ["--shard", "\(index)/4"]
             }
@@ -63,6 +66,20 @@ import Testing
 
         let duplicate = try ParleyProcess.run(["merge", directory, directory + "/shard-0000-of-0003.json"])
         #expect(duplicate.stderr.contains("shard 0 of 3 appears twice"))
+    }
+
+    @Test func slurmArrayWithoutAShardCountIsAUsageError() throws {
+        let directory = try ParleyProcess.temporaryDirectory()
+        let arguments = ["sensitivity", "Examples/bonn-2001.yaml", "--runs", "30", "--out", directory, "--no-store"] + Self.models
+        // A rerun of one task (`sbatch --array=3`) without PARLEY_SHARD_COUNT: its array size, 1, is not the sweep's.
+        let missing = try ParleyProcess.run(arguments, environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "1", "SLURM_ARRAY_TASK_MIN": "3"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("PARLEY_SHARD_COUNT is not"))
+        // Index 4 of 4 shards is out of range.
+        let outside = try ParleyProcess.run(arguments, environment: ["SLURM_ARRAY_TASK_ID": "4", "PARLEY_SHARD_COUNT": "4"])
+        #expect(outside.status == 64)
+        #expect(outside.stderr.contains("is not a shard"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
     @Test func shardWithoutOutIsAUsageError() throws {

@@ -1,13 +1,8 @@
-import Foundation
+import ParleyCore
 
 /// How many threads Parley's parallel engines use by default.
 enum Parallelism {
-    /// `SLURM_CPUS_PER_TASK` when set to a positive integer (a batch job's allocation),
-    /// else `ProcessInfo.activeProcessorCount`.
-    static var defaultJobs: Int {
-        if let text = ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"], let value = Int(text), value > 0 {
-            return value
-        }
-        return Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }
+    /// The CPUs this process may use (``ProcessorBudget/current``: affinity, the cgroup CPU quota
+    /// and `SLURM_CPUS_PER_TASK`), at least 1.
+    static var defaultJobs: Int { ProcessorBudget.current }
 }
