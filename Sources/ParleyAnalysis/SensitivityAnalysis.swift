@@ -36,8 +36,8 @@ public struct SensitivityAnalysis: Sendable {
         } ?? []
     }
 
-    /// The plan of a sweep of `runs` replicates of `models` on `scenario`.
-    /// - Parameter fromCodings: also draw each stance with codings from one of its coders.
+    /// The plan of a sweep of `runs` replicates of `models` on `scenario` from `seed`; with
+    /// `fromCodings`, each stance with codings is also drawn from one of its coders.
     public static func plan(scenario: Scenario, runs: Int, seed: UInt64, models: [any BargainingModel], fromCodings: Bool = false) -> MonteCarloPlan {
         MonteCarloPlan(runs: runs, seed: seed, models: models.map(\.name), issues: scenario.issues.map(\.id), fromCodings: fromCodings)
     }

@@ -32,8 +32,8 @@ public struct GameAnalysis: Sendable {
 
     /// The solution of `document` under `options`: the one place that picks the solver for a
     /// strategic form, an analyst's model or a tree.
+    /// For `enumpoly`, `progress` is called about once a second with the supports done so far.
     /// - Throws: `GameError` as ``solve(file:document:options:)``.
-    /// - Parameter progress: for `enumpoly`, called about once a second with the supports done so far.
     public static func solution(of document: GameDocument, options: GameSolveOptions,
                                 progress: (@Sendable (PolynomialEnumeration.Progress) -> Void)? = nil) throws(GameError) -> GameSolution {
         var enumeration = GameSolver.enumerationDefaults
@@ -83,7 +83,7 @@ public struct GameSolveOptions: Sendable, Hashable {
     /// Report dominance and iterated elimination.
     public var dominance: Bool
     /// For `enumpoly`: stop after this many seconds (positive, at most a day) and report what was
-    /// found; `nil`: ``GameSolver/enumerationDefaults`` (ten minutes).
+    /// found; `nil`: `GameSolver.enumerationDefaults` (ten minutes).
     public var timeLimit: Double?
 
     public init(method: SolveMethod = .automatic, label: Int = 1, lambda: Double? = nil, mixedDominance: Bool = false, dominance: Bool = true,

@@ -166,8 +166,7 @@ public enum GameSolver {
     }
 
     /// Solves an analyst's model: its Harsanyi form, with per-type behaviour and, when the model
-    /// asks for one, the dominance map.
-    /// - Parameter options: options of `enumpoly` (time limit, progress).
+    /// asks for one, the dominance map. `options` are `enumpoly`'s (time limit, progress).
     public static func solve(_ model: GameModel, method: SolveMethod, label: Int = 1, dominance: Bool = true,
                              enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {
         let bayesian = try model.bayesianGame()
@@ -182,8 +181,8 @@ public enum GameSolver {
 
     /// Solves a game tree: backward induction when it has perfect information (the default), Lemke
     /// on the sequence form for other two-player trees with perfect recall (the default there),
-    /// subgame perfection when asked, else the method on its reduced normal form.
-    /// - Parameter options: options of `enumpoly` on the reduced normal form (time limit, progress).
+    /// subgame perfection when asked, else the method on its reduced normal form. `options` are
+    /// `enumpoly`'s on the reduced normal form (time limit, progress).
     public static func solve(_ tree: ExtensiveFormGame, method: SolveMethod, label: Int = 1, dominance: Bool = true,
                              enumeration options: PolynomialEnumeration.Options = GameSolver.enumerationDefaults) throws(GameError) -> GameSolution {
         if method == .backwardInduction || (method == .automatic && tree.hasPerfectInformation) {

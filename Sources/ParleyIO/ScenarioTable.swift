@@ -15,7 +15,7 @@ public enum ScenarioTable {
     public static let rowLimit = 100_000
 
     /// The YAML text of the scenario in `text` (the table's contents); `file` names it in errors.
-    /// - Throws: ``ScenarioErrors`` located at the row and column of every problem found
+    /// - Throws: `ScenarioErrors` located at the row and column of every problem found
     ///   (missing columns, non-numbers, disagreeing capabilities or scales, repeated rows).
     /// - Complexity: O(rows × columns).
     public static func yaml(fromCSV text: String, file: String?) throws(ScenarioErrors) -> String {
