@@ -164,17 +164,6 @@ public enum ScenarioTable {
         String(name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
     }
 
-    /// `text` as a double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// `text` as a double-quoted scalar (JSON's escapes, which YAML reads the same).
+    static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
 }
