@@ -452,7 +452,12 @@ try:
     browser.wait("document.querySelectorAll('#inputs tbody tr').length === 40", "the wide scenario's table", timeout=120)
     check(browser.js("document.querySelectorAll('#inputs tbody tr').length") == 40, "item 6: the wide scenario's 40 rows are shown")
     browser.js("const w = document.querySelector('.inputs-wrap'); w.scrollIntoView(); w.scrollLeft = 5000; w.scrollTop = 5000; true")
-    browser.wait("document.querySelector('.inputs-wrap').scrollLeft > 0 && document.querySelector('.inputs-wrap').scrollTop > 0", "the table to scroll")
+    # Rows may still grow while the page fills them in (evidence marks), so scroll again on every poll
+    # until the last row is in view.
+    browser.wait("""(() => { const w = document.querySelector('.inputs-wrap'); w.scrollLeft = 5000; w.scrollTop = 5000;
+        const row = document.querySelector('#inputs tbody tr:last-child th').getBoundingClientRect();
+        return w.scrollLeft > 0 && w.scrollTop > 0 && row.bottom <= w.getBoundingClientRect().bottom + 1; })()""",
+                 "the table to scroll to its last row", timeout=60)
     place = browser.js("""(() => { const w = document.querySelector('.inputs-wrap').getBoundingClientRect();
         const row = document.querySelector('#inputs tbody tr:last-child th').getBoundingClientRect();
         const col = document.querySelector('#inputs thead th.issue:last-child').getBoundingClientRect();
