@@ -3,22 +3,33 @@ public import ParleyGames
 /// The JSON documents of `parley tournament --json` and `parley evolve --json`; keys are
 /// snake_case and stable (DESIGN.md).
 public enum TournamentJSON {
+    /// One row per player in rank order (`ranking` holds player indices), the keys both kinds
+    /// of tournament share.
+    private static func playerRows(
+        _ ranking: [Int], name: (Int) -> String, mean: (Int) -> Double, median: (Int) -> Double, wins: (Int) -> Double,
+        rating: (Int) -> Double, stochastic: (Int) -> Bool, scores: (Int) -> [Double]
+    ) -> [OutputNode] {
+        ranking.enumerated().map { rank, i -> OutputNode in
+            .map([
+                ("name", .text(name(i))),
+                ("rank", .number(Double(rank + 1))),
+                ("mean_score", .number(mean(i))),
+                ("median_score", .number(median(i))),
+                ("median_wins", .number(wins(i))),
+                ("cooperating_rating", .number(rating(i))),
+                ("stochastic", .literal(stochastic(i) ? "true" : "false")),
+                ("normalised_scores", .sequence(scores(i).map(OutputNode.number), flow: true)),
+            ], flow: false)
+        }
+    }
+
     /// `{"players": [{"name", "rank", "mean_score", "median_score", "median_wins",
     /// "cooperating_rating", "normalised_scores"}], "settings": {...}, "payoff_matrix": [[...]]}`,
     /// players in rank order, rank 1 best; scores are payoff per turn per opponent.
     public static func tournament(_ result: TournamentResult, tournament: Tournament) -> String {
-        let players = result.ranking.enumerated().map { rank, i -> OutputNode in
-            .map([
-                ("name", .text(result.players[i].name)),
-                ("rank", .number(Double(rank + 1))),
-                ("mean_score", .number(result.meanScore(i))),
-                ("median_score", .number(result.medianScore(i))),
-                ("median_wins", .number(result.medianWins(i))),
-                ("cooperating_rating", .number(result.cooperatingRating[i])),
-                ("stochastic", .literal(result.players[i].isStochastic ? "true" : "false")),
-                ("normalised_scores", .sequence(result.normalisedScores[i].map(OutputNode.number), flow: true)),
-            ], flow: false)
-        }
+        let players = playerRows(result.ranking, name: { result.players[$0].name }, mean: result.meanScore, median: result.medianScore,
+                                 wins: result.medianWins, rating: { result.cooperatingRating[$0] },
+                                 stochastic: { result.players[$0].isStochastic }, scores: { result.normalisedScores[$0] })
         return JSONWriter.write(.map([
             ("players", .sequence(players, flow: false)),
             ("settings", settings(tournament.settings, extra: [
@@ -69,18 +80,9 @@ public enum TournamentJSON {
     /// "normalised_scores"}], "settings": {..., "group_game", "group_size", "groups"}}`; scores
     /// are payoff per turn, averaged over a player's groups.
     public static func groupTournament(_ result: GroupTournamentResult, tournament: GroupTournament) -> String {
-        let players = result.ranking.enumerated().map { rank, i -> OutputNode in
-            .map([
-                ("name", .text(result.players[i].name)),
-                ("rank", .number(Double(rank + 1))),
-                ("mean_score", .number(result.meanScore(i))),
-                ("median_score", .number(result.medianScore(i))),
-                ("median_wins", .number(result.medianWins(i))),
-                ("cooperating_rating", .number(result.cooperatingRating[i])),
-                ("stochastic", .literal(result.players[i].isStochastic ? "true" : "false")),
-                ("normalised_scores", .sequence(result.normalisedScores[i].map(OutputNode.number), flow: true)),
-            ], flow: false)
-        }
+        let players = playerRows(result.ranking, name: { result.players[$0].name }, mean: result.meanScore, median: result.medianScore,
+                                 wins: result.medianWins, rating: { result.cooperatingRating[$0] },
+                                 stochastic: { result.players[$0].isStochastic }, scores: { result.normalisedScores[$0] })
         return JSONWriter.write(.map([
             ("players", .sequence(players, flow: false)),
             ("settings", settings(tournament.settings.match, extra: [

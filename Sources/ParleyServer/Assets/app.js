@@ -122,7 +122,7 @@ function clearErrors() {
   document.body.dataset.error = "false";
 }
 
-// The stakeholder and issue an error path names ("stakeholders[0].stances.na-share.salience"), with its input.
+// The stakeholder and issue an error path names ("stakeholders[0].stances.some-issue.salience"), with its input.
 function placeOf(path) {
   const match = /^stakeholders\[(\d+)\](?:\.stances\.([^.\[]+))?(?:\.(position|salience|capability))?/.exec(path || "");
   if (!match || !state.scenario) return null;
@@ -808,7 +808,7 @@ async function start() {
       if (model.name === "expected-utility") option.selected = true;
       $("model").append(option);
     }
-    if ([...$("example").options].some((option) => option.value === "bonn-2001")) $("example").value = "bonn-2001";
+    // The first example, in the server's order (sorted by file name), is selected by default.
   } catch (error) {
     showError(error);
   }
