@@ -5,7 +5,7 @@ import ParleyCore
 
 /// `--model NAME`, checked against the catalogue with a helpful message.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .customLong("model"), help: ArgumentHelp("A model to run (repeatable); default: all.", valueName: "name"))
+    @Option(name: .customLong("model"), help: ArgumentHelp("A model to run (repeatable); default: all (procedural only on scenarios with a forum and status quos).", valueName: "name"))
     var names: [String] = []
 
     func validate() throws {
@@ -14,11 +14,6 @@ struct ModelOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.message + (error.hint.map { "; \($0)" } ?? ""))
         }
-    }
-
-    /// The models named, or the default set without a scenario (`ModelCatalog.all`).
-    var models: [any BargainingModel] {
-        (try? ModelChoice.models(named: names)) ?? ModelCatalog.all
     }
 
     /// The models named as they run on `scenario`, or its default set (the procedural model
