@@ -110,7 +110,7 @@ public struct WinnersAndLosers: Sendable, Hashable {
             let moved = weight > 0 && movedValues.count == issues.count
                 ? movedValues.reduce(0) { $0 + $1.0 * $1.1 } / weight : nil
             return Standing(stakeholder: stakeholder.id, distance: distance, moved: moved, rank: 0, issues: issues,
-                            gain: Self.weightedMean(issues.compactMap { standing in standing.gain.map { (standing.salience, $0) } }))
+                            gain: SalienceWeightedMean.of(issues.compactMap { standing in standing.gain.map { (standing.salience, $0) } }))
         }
         let order = standings.indices.sorted { a, b in
             switch (standings[a].distance, standings[b].distance) {
@@ -122,14 +122,6 @@ public struct WinnersAndLosers: Sendable, Hashable {
         }
         for (rank, index) in order.enumerated() { standings[index].rank = rank + 1 }
         self.standings = standings
-    }
-
-    /// Σ s·v / Σ s over pairs with s > 0; `nil` when none has positive weight.
-    static func weightedMean(_ pairs: [(weight: Double, value: Double)]) -> Double? {
-        let used = pairs.filter { $0.weight > 0 && $0.value.isFinite }
-        let total = used.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return nil }
-        return used.reduce(0) { $0 + $1.weight * $1.value } / total
     }
 
     /// These standings with each stakeholder's outcome-without-it: `without[stakeholder][issue]`
@@ -149,9 +141,9 @@ public struct WinnersAndLosers: Sendable, Hashable {
             let issues = copy.standings[index].issues
             let complete = issues.allSatisfy { $0.distanceWithout != nil }
             copy.standings[index].distanceWithout = complete
-                ? Self.weightedMean(issues.compactMap { standing in standing.distanceWithout.map { (standing.salience, $0) } }) : nil
+                ? SalienceWeightedMean.of(issues.compactMap { standing in standing.distanceWithout.map { (standing.salience, $0) } }) : nil
             copy.standings[index].influence = complete
-                ? Self.weightedMean(issues.compactMap { standing in standing.influence.map { (standing.salience, $0) } }) : nil
+                ? SalienceWeightedMean.of(issues.compactMap { standing in standing.influence.map { (standing.salience, $0) } }) : nil
         }
         return copy
     }

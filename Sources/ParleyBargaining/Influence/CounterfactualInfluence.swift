@@ -108,20 +108,12 @@ public struct CounterfactualInfluence: Sendable, Hashable {
             }
             return StakeholderEffect(
                 stakeholder: stakeholder.id,
-                distance: Self.weightedMean(effects.map { ($0.salience, $0.distance) }),
-                distanceWithout: Self.weightedMean(effects.map { ($0.salience, $0.distanceWithout) }),
-                influence: Self.weightedMean(effects.map { ($0.salience, $0.influence) }),
-                gain: Self.weightedMean(effects.compactMap { effect in effect.gain.map { (effect.salience, $0) } }),
+                distance: SalienceWeightedMean.of(effects.map { ($0.salience, $0.distance) }),
+                distanceWithout: SalienceWeightedMean.of(effects.map { ($0.salience, $0.distanceWithout) }),
+                influence: SalienceWeightedMean.of(effects.map { ($0.salience, $0.influence) }),
+                gain: SalienceWeightedMean.of(effects.compactMap { effect in effect.gain.map { (effect.salience, $0) } }),
                 issues: effects)
         }
-    }
-
-    /// Σ s·v / Σ s over pairs with s > 0; `nil` when no pair has positive weight.
-    static func weightedMean(_ pairs: [(weight: Double, value: Double)]) -> Double? {
-        let used = pairs.filter { $0.weight > 0 && $0.weight.isFinite && $0.value.isFinite }
-        let total = used.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return nil }
-        return ShapleyValues.compensatedSum(used.map { $0.weight * $0.value }) / total
     }
 
     /// The effects of `stakeholder`, if present.
