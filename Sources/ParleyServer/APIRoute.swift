@@ -88,6 +88,8 @@ extension APIRoute {
         APIRoute(method: .post, path: "/api/charts", summary: "SVG charts per issue: forecasts against history, the stakeholder map, and one model's trajectories.",
                  parameters: [Parameter(name: "model", type: "string", description: "The model whose trajectories are drawn (default ensemble).", choices: ModelCatalog.names), name],
                  body: .scenario, schema: "Charts", errors: [422, 503]),
+        APIRoute(method: .post, path: "/api/reliability", summary: "Intercoder reliability of the stances' codings (Krippendorff's alpha, interval metric, overall and per issue; each coded stance's spread): the same JSON as parley reliability --json.",
+                 parameters: [name], body: .scenario, schema: "Reliability", errors: [422, 503]),
         APIRoute(method: .post, path: "/api/game/solve", summary: "Equilibria of a game, exactly: the same JSON as parley game solve --json.",
                  parameters: [Parameter(name: "method", type: "string", description: "auto (default), enum, pure, lemke-howson, lemke-howson-all, backward-induction, sequence-form, subgame-perfect, logit, simpdiv.",
                                         choices: SolveMethod.allCases.map(\.rawValue)),

@@ -45,6 +45,7 @@ struct Handlers: Sendable {
         case (.post, "/api/simulate"): return { request, _ in try await simulate(request) }
         case (.post, "/api/sensitivity"): return { request, _ in try await sensitivity(request) }
         case (.post, "/api/charts"): return { request, _ in try await charts(request) }
+        case (.post, "/api/reliability"): return { request, _ in try await reliability(request) }
         case (.post, "/api/game/solve"): return { request, _ in try await solveGame(request) }
         case (.get, "/api/runs"): return { request, _ in try runs(request) }
         case (.get, "/api/runs/{id}"): return { _, context in try run(context.parameters.get("id") ?? "") }
@@ -245,6 +246,14 @@ struct Handlers: Sendable {
                     ])
                 })),
             ]).render()
+        }
+        return HTTPSupport.json(text)
+    }
+
+    /// `parley reliability --json`: the coders' agreement on the scenario's `codings:` (the same bytes).
+    private func reliability(_ request: Request) async throws -> Response {
+        let text = try await withScenario(request, "the reliability") { scenario, _ in
+            ResultJSON.reliability(scenario: scenario, reliability: CodingReliability(scenario: scenario))
         }
         return HTTPSupport.json(text)
     }

@@ -211,6 +211,7 @@ async function loadText(text, format, name) {
     clearStale();
     endWork("");
     loadEvidence();
+    loadReliability();
     await runModels();
   } catch (error) {
     endWork(isAbort(error) ? "Cancelled." : "Not loaded: see the message above.");
@@ -563,7 +564,8 @@ function renderCharts(result) {
 // MARK: who won, and the odds of ranking first
 
 // Horizontal bars, one per row: `value` from `min` to `max` (a zero line when the range spans it), labels legible (13 px).
-function barChart(rows, { min, max, title, format, error }) {
+// A row with `from` is drawn from `from` to `value` (a range); `marks` are dashed reference lines with a label.
+function barChart(rows, { min, max, title, format, error, marks = [] }) {
   const rowHeight = 24, labelWidth = 230, plotWidth = 300, top = 28;
   const width = labelWidth + plotWidth + 80;
   const height = top + rows.length * rowHeight + 10;
@@ -573,6 +575,9 @@ function barChart(rows, { min, max, title, format, error }) {
   const zero = x(Math.max(min, Math.min(max, 0)));
   svg.append(svgEl("text", { x: labelWidth, y: 16, "font-size": 13, fill: "#444" }, title));
   svg.append(svgEl("line", { x1: zero, y1: top - 4, x2: zero, y2: height - 6, stroke: "#767676" }));
+  for (const mark of marks) {
+    svg.append(svgEl("line", { x1: x(mark.value), y1: top - 4, x2: x(mark.value), y2: height - 6, stroke: "#767676", "stroke-dasharray": "4 3" }));
+  }
   rows.forEach((row, index) => {
     const y = top + index * rowHeight;
     svg.append(svgEl("text", { x: labelWidth - 8, y: y + 16, "font-size": 13, "text-anchor": "end", fill: "#1b1b1b" }, row.label));
@@ -581,11 +586,12 @@ function barChart(rows, { min, max, title, format, error }) {
       return;
     }
     const end = x(Math.max(min, Math.min(max, row.value)));
-    svg.append(svgEl("rect", { x: Math.min(zero, end), y: y + 4, width: Math.max(1, Math.abs(end - zero)), height: rowHeight - 8, fill: row.value >= 0 ? "#0072B2" : "#D55E00" }));
+    const base = row.from === undefined ? zero : x(Math.max(min, Math.min(max, row.from)));
+    svg.append(svgEl("rect", { x: Math.min(base, end), y: y + 4, width: Math.max(2, Math.abs(end - base)), height: rowHeight - 8, fill: row.value >= 0 ? "#0072B2" : "#D55E00" }));
     if (error && row.error) {
       svg.append(svgEl("line", { x1: x(Math.max(min, row.value - 2 * row.error)), x2: x(Math.min(max, row.value + 2 * row.error)), y1: y + 12, y2: y + 12, stroke: "#1b1b1b", "stroke-width": 1.5 }));
     }
-    svg.append(svgEl("text", { x: Math.max(zero, end) + 6, y: y + 16, "font-size": 13, fill: "#1b1b1b" }, format(row.value)));
+    svg.append(svgEl("text", { x: Math.max(base, end) + 6, y: y + 16, "font-size": 13, fill: "#1b1b1b" }, format(row.value, row)));
   });
   return svg;
 }
@@ -670,6 +676,83 @@ async function runOdds() {
       showError(error, true);
     }
   }
+}
+
+// MARK: coders' agreement
+
+// The reliability of the scenario's codings (POST /api/reliability, the JSON of parley reliability --json):
+// alpha overall and per issue as bars, and each coded stance's spread between coders. Codings are not edited
+// in the table, so this is fetched once per loaded scenario.
+async function loadReliability() {
+  const box = $("reliability");
+  box.replaceChildren();
+  document.body.dataset.reliability = "loading";
+  try {
+    const { body } = await api("/api/reliability?name=" + encodeURIComponent(state.name), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.original) });
+    renderReliability(body);
+    $("reliability-panel").hidden = false;
+    document.body.dataset.reliability = body.stances.length ? "coded" : "none";
+  } catch (error) {
+    box.append(el("p", { class: "note", text: "The coders' agreement could not be computed: " + (error.message || "no answer") }));
+    $("reliability-panel").hidden = false;
+    document.body.dataset.reliability = "failed";
+  }
+}
+
+const alphaText = (value) => (value === null || value === undefined ? "n/a" : Number(value).toFixed(3));
+const alphaVerdict = (value) => (value === null || value === undefined ? "undefined (no pair of codings, or no variation)" : value >= 0.8 ? "reliable" : value >= 0.667 ? "tentative" : "unreliable");
+
+function renderReliability(result) {
+  const box = $("reliability");
+  box.replaceChildren();
+  if (!result.stances.length) {
+    box.append(el("p", { id: "reliability-summary", text: "This scenario has no codings: no stance lists independent coders' positions and saliences (codings: in the file), so there is no coders' agreement to report." }));
+    return;
+  }
+  const issues = Object.fromEntries(state.scenario.issues.map((issue) => [issue.id, issue]));
+  const names = Object.fromEntries(state.scenario.stakeholders.map((item) => [item.id, whoOf(item)]));
+  box.append(el("p", { id: "reliability-summary", text: `${result.units} stance${result.units === 1 ? "" : "s"} coded by two or more of ${result.coders} coders (${result.coder_ids.join(", ")}). `
+    + `Alpha over all issues: positions ${alphaText(result.alpha.position)} (${alphaVerdict(result.alpha.position)}), saliences ${alphaText(result.alpha.salience)} (${alphaVerdict(result.alpha.salience)}).` }));
+  // Alpha per issue, positions and saliences, as bars from 0 (or the lowest alpha) to 1, with the 0.667 and 0.8 lines.
+  const rows = [];
+  for (const [label, alpha] of [["all issues", result.alpha]].concat(result.issues.filter((item) => item.units > 0).map((item) => [item.issue, item.alpha]))) {
+    rows.push({ label: `${label}: positions`, value: alpha.position }, { label: `${label}: saliences`, value: alpha.salience });
+  }
+  const lowest = Math.min(0, ...rows.map((row) => row.value).filter((value) => value !== null && value !== undefined));
+  box.append(el("div", { class: "chart-scroll", tabindex: "0", role: "group", "aria-label": "alpha chart", id: "alpha-chart" },
+    barChart(rows, { min: lowest, max: 1, title: "Krippendorff's alpha (dashed: 0.667 and 0.8)", format: (v) => alphaText(v), marks: [{ value: 0.667 }, { value: 0.8 }] })));
+  const head = el("tr");
+  for (const name of ["Issue", "Coded stances", "Alpha, positions", "Alpha, saliences"]) head.append(el("th", { scope: "col", text: name }));
+  const body = el("tbody", {}, el("tr", {}, el("th", { scope: "row", text: "all issues" }), el("td", { class: "n", text: String(result.units) }),
+    el("td", { class: "n", text: alphaText(result.alpha.position) }), el("td", { class: "n", text: alphaText(result.alpha.salience) })));
+  for (const item of result.issues) {
+    body.append(el("tr", {}, el("th", { scope: "row", title: issues[item.issue] ? issues[item.issue].name : item.issue, text: item.issue }), el("td", { class: "n", text: String(item.units) }),
+      el("td", { class: "n", text: alphaText(item.alpha.position) }), el("td", { class: "n", text: alphaText(item.alpha.salience) })));
+  }
+  box.append(el("div", { class: "table-wrap" }, el("table", { class: "numbers", id: "reliability-table" }, el("thead", {}, head), body)));
+  // Each coded stance: the coders' lowest to highest position, as a bar on 0–100 % of the issue's scale.
+  box.append(el("h3", { text: "Spread between coders, per stance" }));
+  const percent = (issue, value) => {
+    const scale = issues[issue] && issues[issue].scale;
+    return scale && scale.max !== scale.min ? (100 * (value - scale.min)) / (scale.max - scale.min) : value;
+  };
+  const spreads = result.stances.map((stance) => ({
+    label: `${names[stance.stakeholder] || stance.stakeholder} · ${stance.issue}`,
+    from: percent(stance.issue, stance.position_range[0]), value: percent(stance.issue, stance.position_range[1]), stance,
+  }));
+  box.append(el("div", { class: "chart-scroll", tabindex: "0", role: "group", "aria-label": "spread chart", id: "spread-chart" },
+    barChart(spreads, { min: 0, max: 100, title: "Coded positions, lowest to highest (% of the issue's scale)",
+      format: (v, row) => `${fixed(row.stance.position_range[0])}–${fixed(row.stance.position_range[1])}` })));
+  const spreadHead = el("tr");
+  for (const name of ["Stakeholder", "Issue", "Coders", "Positions", "SD", "Saliences", "SD"]) spreadHead.append(el("th", { scope: "col", text: name }));
+  const spreadBody = el("tbody");
+  for (const stance of result.stances) {
+    spreadBody.append(el("tr", {}, el("th", { scope: "row", text: names[stance.stakeholder] || stance.stakeholder }), el("td", { text: stance.issue }),
+      el("td", { text: stance.coders.join(", ") }),
+      el("td", { class: "n", text: `${fixed(stance.position_range[0])}–${fixed(stance.position_range[1])}` }), el("td", { class: "n", text: fixed(stance.position_sd, 2) }),
+      el("td", { class: "n", text: `${fixed(stance.salience_range[0], 0)}–${fixed(stance.salience_range[1], 0)}` }), el("td", { class: "n", text: fixed(stance.salience_sd, 2) })));
+  }
+  box.append(el("div", { class: "table-wrap" }, el("table", { class: "numbers", id: "spread-table" }, el("thead", {}, spreadHead), spreadBody)));
 }
 
 // MARK: stored runs
