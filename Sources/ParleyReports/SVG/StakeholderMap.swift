@@ -88,11 +88,12 @@ public enum StakeholderMap {
     /// in rows below `bottom` (the caller makes the canvas taller: see the returned labels' boxes).
     ///
     /// Labels stay inside `region` (left, top, right, bottom) unless they overflow below it.
-    /// - Complexity: O(n · g log g + n · g · n) for n labels and g ≈ 3,600 grid spots in the worst case;
-    ///   O(n²) when every label finds a place beside its bubble.
+    /// - Complexity: O(n · g · n) for n labels and g ≈ 3,600 grid spots in the worst case (a full plot);
+    ///   O(n²) when every label finds a place beside its bubble or near it.
     public static func placeLabels(names: [String], bubbles: [Bubble], region: (x0: Double, y0: Double, x1: Double, y1: Double),
                                    overflowTop: Double) -> [Label] {
         var taken: [Box] = []
+        var occupancy = Occupancy(region: region)
         var labels: [Label] = []
         let count = min(names.count, bubbles.count)
         // Grid spots for pushed-away labels: label tops every 6 px, left edges every 8 px.
@@ -109,7 +110,11 @@ public enum StakeholderMap {
                 box.x0 >= region.x0 && box.x1 <= region.x1 && box.y0 >= region.y0 && box.y1 <= region.y1
             }
             func free(_ box: Box) -> Bool {
-                inside(box) && !taken.contains(where: { $0.overlaps(box, margin: 1) }) && !others.contains(where: { box.gap(to: $0) < 0.5 })
+                inside(box) && !taken.contains(where: { $0.overlaps(box, margin: 1) }) && !others.contains(where: { box.touches($0) })
+            }
+            // The grid search tests thousands of spots: labels already placed are looked up in the occupancy grid.
+            func freeSpot(_ box: Box) -> Bool {
+                inside(box) && occupancy.isFree(box) && !others.contains(where: { box.touches($0) })
             }
             // Beside the bubble: (anchor x, baseline, anchor); the near side is exact whatever the real text width.
             let diagonal = bubble.r * 0.7071
@@ -136,18 +141,37 @@ public enum StakeholderMap {
             }
             if placed == nil {
                 // The nearest free grid spot, with a leader line back to the bubble.
-                var spots: [(distance: Double, box: Box)] = []
-                var left = region.x0
-                while left + width <= region.x1 {
-                    for top in gridTops {
-                        let box = Box(x0: left, y0: top, x1: left + width, y1: top + 11.5)
+                // Ring by ring outwards from the spot centred on the bubble; stop once no farther ring can be nearer.
+                var best: (distance: Double, box: Box)?
+                let columns = max(0, Int(((region.x1 - width - region.x0) / 8).rounded(.down)))
+                if !gridTops.isEmpty, region.x0 + width <= region.x1 {
+                    let rows = gridTops.count
+                    let centreColumn = min(columns, max(0, Int(((bubble.x - width / 2 - region.x0) / 8).rounded())))
+                    let centreRow = min(rows - 1, max(0, Int(((bubble.y - 6 - region.y0) / 6).rounded())))
+                    func consider(_ column: Int, _ row: Int) {
+                        guard column >= 0, column <= columns, row >= 0, row < rows else { return }
+                        let left = region.x0 + Double(column) * 8
+                        let box = Box(x0: left, y0: gridTops[row], x1: left + width, y1: gridTops[row] + 11.5)
                         let distance = box.gap(to: bubble)
-                        if distance >= 4 { spots.append((distance, box)) }
+                        guard distance >= 4, best.map({ distance < $0.distance }) ?? true, freeSpot(box) else { return }
+                        best = (distance, box)
                     }
-                    left += 8
+                    for ring in 0...(columns + rows) {
+                        if let best, Double(ring) * 6 > best.distance + width / 2 + bubble.r + 12 { break }
+                        if ring == 0 {
+                            consider(centreColumn, centreRow)
+                            continue
+                        }
+                        for column in (centreColumn - ring)...(centreColumn + ring) {
+                            consider(column, centreRow - ring)
+                            consider(column, centreRow + ring)
+                        }
+                        for row in (centreRow - ring + 1)..<(centreRow + ring) {
+                            consider(centreColumn - ring, row)
+                            consider(centreColumn + ring, row)
+                        }
+                    }
                 }
-                spots.sort { $0.distance != $1.distance ? $0.distance < $1.distance : ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
-                let best = spots.first { free($0.box) }
                 if let best {
                     placed = Label(name: name, x: best.box.x0, baseline: best.box.y0 + 9, anchor: .start, left: best.box.x0, width: width)
                 } else {
@@ -173,7 +197,9 @@ public enum StakeholderMap {
             }
             if let label = placed {
                 labels.append(label)
-                taken.append(Box(x0: label.left, y0: label.baseline - 9, x1: label.left + label.width, y1: label.baseline + 2.5))
+                let box = Box(x0: label.left, y0: label.baseline - 9, x1: label.left + label.width, y1: label.baseline + 2.5)
+                taken.append(box)
+                occupancy.mark(Box(x0: box.x0 - 1, y0: box.y0 - 1, x1: box.x1 + 1, y1: box.y1 + 1))
             }
         }
         return labels
@@ -185,6 +211,53 @@ public enum StakeholderMap {
         return max(2, maxRadius * (capability / largest).squareRoot())
     }
 
+    /// Which 4 × 3 px cells of the label region some placed label (or its 1 px margin) touches: a spot is
+    /// free of labels when none of its cells is taken (conservative: a partly covered cell counts as taken).
+    struct Occupancy {
+        static let cellWidth = 4.0
+        static let cellHeight = 3.0
+        let x0: Double
+        let y0: Double
+        let columns: Int
+        let rows: Int
+        var cells: [Bool]
+
+        init(region: (x0: Double, y0: Double, x1: Double, y1: Double)) {
+            x0 = region.x0
+            y0 = region.y0
+            columns = max(1, Int(((region.x1 - region.x0) / Self.cellWidth).rounded(.up)) + 1)
+            rows = max(1, Int(((region.y1 - region.y0) / Self.cellHeight).rounded(.up)) + 1)
+            cells = Array(repeating: false, count: columns * rows)
+        }
+
+        /// The cells `box` covers, clamped to the grid; nil when it lies wholly outside.
+        private func span(_ box: Box) -> (c0: Int, c1: Int, r0: Int, r1: Int)? {
+            let width = Double(columns) * Self.cellWidth
+            let height = Double(rows) * Self.cellHeight
+            guard box.x1 >= x0, box.y1 >= y0, box.x0 < x0 + width, box.y0 < y0 + height else { return nil }
+            func index(_ value: Double, _ origin: Double, _ size: Double, _ count: Int) -> Int {
+                min(count - 1, max(0, Int(((value - origin) / size).rounded(.down))))
+            }
+            return (index(box.x0, x0, Self.cellWidth, columns), index(box.x1, x0, Self.cellWidth, columns),
+                    index(box.y0, y0, Self.cellHeight, rows), index(box.y1, y0, Self.cellHeight, rows))
+        }
+
+        mutating func mark(_ box: Box) {
+            guard let span = span(box) else { return }
+            for row in span.r0...span.r1 {
+                for column in span.c0...span.c1 { cells[row * columns + column] = true }
+            }
+        }
+
+        func isFree(_ box: Box) -> Bool {
+            guard let span = span(box) else { return true }
+            for row in span.r0...span.r1 {
+                for column in span.c0...span.c1 where cells[row * columns + column] { return false }
+            }
+            return true
+        }
+    }
+
     /// A label's box in pixels.
     struct Box {
         var x0: Double
@@ -194,6 +267,12 @@ public enum StakeholderMap {
 
         func overlaps(_ other: Box, margin: Double = 0) -> Bool {
             x0 < other.x1 + margin && other.x0 < x1 + margin && y0 < other.y1 + margin && other.y0 < y1 + margin
+        }
+
+        /// Whether the bubble comes within 0.5 px of the box (a cheap bounding test first).
+        func touches(_ circle: Bubble) -> Bool {
+            if circle.x + circle.r + 0.5 < x0 || circle.x - circle.r - 0.5 > x1 || circle.y + circle.r + 0.5 < y0 || circle.y - circle.r - 0.5 > y1 { return false }
+            return gap(to: circle) < 0.5
         }
 
         /// The point of the box nearest to the bubble's centre.

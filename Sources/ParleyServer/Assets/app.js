@@ -205,6 +205,9 @@ async function loadText(text, format, name) {
     $("procedural").disabled = !ready;
     $("procedural").checked = ready;
     $("procedural").parentElement.title = ready ? "the agenda setter's proposal, accepted by the forum's voting rule" : "this scenario has no forum with a setter and a status quo on every issue";
+    $("large-note").hidden = true;
+    // A large scenario draws a quick model's trajectories first (the expected-utility model alone can take minutes).
+    if (isLarge(body) && !QUICK_MODELS.includes($("model").value)) $("model").value = "nash";
     $("edit-panel").hidden = false;
     $("forecast-panel").hidden = true;
     $("winners-panel").hidden = true;
@@ -445,6 +448,12 @@ function downloadScenario() {
 
 // MARK: running the models
 
+// A scenario with at least this many stakeholder × issue cells runs in steps: the quick models first (their
+// forecasts and charts appear within seconds), then every model; who won (n + 1 runs of each model) only on request.
+const LARGE_CELLS = 300;
+const QUICK_MODELS = ["weighted-mean", "weighted-median", "nash"];
+const isLarge = (scenario = state.scenario) => Boolean(scenario) && scenario.stakeholders.length * scenario.issues.length >= LARGE_CELLS;
+
 async function runModels() {
   if (!state.scenario || state.controller) return; // one run at a time: repeated clicks and Enters are ignored while one is in flight
   clearErrors();
@@ -455,6 +464,7 @@ async function runModels() {
     markStale("the table has cells without a number.");
     return;
   }
+  if (isLarge()) return runModelsInSteps();
   const signal = beginWork("Running the models: forecasts and who won (step 1 of 2)");
   const body = JSON.stringify(state.scenario, null, 2);
   const name = encodeURIComponent(state.name.replace(/\.(ya?ml)$/i, ".json") + " (edited)");
@@ -486,6 +496,94 @@ async function runModels() {
       showError(error, true);
       markStale("the edited table has errors, so the models did not run.");
     }
+  }
+}
+
+// The large-scenario path of runModels: quick models' forecasts, their charts, then all models (see LARGE_CELLS).
+async function runModelsInSteps() {
+  const scenario = state.scenario;
+  const size = `${scenario.stakeholders.length} stakeholders × ${scenario.issues.length} issues`;
+  const procedural = $("procedural").checked && !$("procedural").disabled;
+  const quick = QUICK_MODELS.concat(procedural ? ["procedural"] : []);
+  const slow = state.models.filter((model) => !QUICK_MODELS.includes(model)).concat(procedural ? ["ensemble (with procedural)"] : []).filter((model, index, all) => all.indexOf(model) === index);
+  const signal = beginWork(`Large scenario (${size}): the quick models first (step 1 of 3)`);
+  const body = JSON.stringify(scenario);
+  const name = encodeURIComponent(state.name.replace(/\.(ya?ml)$/i, ".json") + " (edited)");
+  const options = { method: "POST", headers: { "Content-Type": "application/json" }, body, signal };
+  const changes = edits();
+  const note = (text) => { $("large-note").textContent = text; $("large-note").hidden = false; };
+  let shown = false;
+  try {
+    const first = await api("/api/forecast?model=" + encodeURIComponent(quick.join(",")) + "&name=" + name, options);
+    renderForecasts(first.body);
+    clearStale();
+    shown = true;
+    document.body.dataset.firstResults = String((Number(document.body.dataset.firstResults) || 0) + 1);
+    note(`Large scenario (${size}): these are the quick models (${quick.join(", ")}); ${slow.join(", ")} are running now and replace this table when they finish. `
+      + "Who won reruns every model once per stakeholder, so it is computed only when you ask (below).");
+    deferWinners(size, quick);
+    step(`First results shown; drawing the charts of the quick models (step 2 of 3)`);
+    const model = $("model").value;
+    const charts = await api("/api/charts?model=" + encodeURIComponent(model) + "&forecasts=" + encodeURIComponent(quick.join(",")) + "&name=" + name, options);
+    renderCharts(charts.body);
+    step(`First results shown; now the slower models: ${slow.join(", ")} (step 3 of 3)`);
+    const store = $("store").checked ? "&store=true" : "";
+    const procedureModels = procedural ? "&model=" + encodeURIComponent(state.models.concat(["procedural"]).join(",")) : "";
+    try {
+      const all = await api("/api/forecast?name=" + name + store + procedureModels, options);
+      renderForecasts(all.body);
+      note(`Large scenario (${size}): every model's forecasts are shown; the charts show the quick models (${quick.join(", ")}). Who won is computed only when you ask (below).`);
+      const stored = all.headers.get("Parley-Run-ID");
+      const what = editSummary(changes);
+      if (stored) state.pending[stored] = { label: what, base: state.name, edits: changes };
+      finishRun(`Done at ${clock()} (${what})` + (stored ? `; stored as run ${stored}.` : "."));
+      if (stored) refreshRuns();
+    } catch (error) {
+      if (isAbort(error) || error.status !== 503) throw error;
+      // The server's time limit: the quick models' results stay, and the page says how to get the rest.
+      note(`Large scenario (${size}): only the quick models' results are shown (${quick.join(", ")}). ${slow.join(", ")} did not finish within this server's time limit `
+        + `(${error.message}); start parley serve with a larger --compute-seconds to include them, or use parley forecast on the command line.`);
+      finishRun(`First results at ${clock()}: the quick models only; the slower models exceeded the server's time limit.`);
+    }
+  } catch (error) {
+    if (isAbort(error)) {
+      endWork(shown ? "Cancelled: the server was told to stop the slower models; the quick models' results are shown." : "Cancelled: the server was told to stop. The results shown are from the last finished run.");
+      if (!shown) markStale("the last run was cancelled.");
+    } else {
+      endWork("Not run: the server refused the scenario; see the errors here.");
+      showError(error, true);
+      markStale("the edited table has errors, so the models did not run.");
+    }
+  }
+}
+
+function finishRun(text) {
+  state.runs += 1;
+  document.body.dataset.runs = String(state.runs);
+  endWork(text);
+}
+
+// Who won is not computed for a large scenario until asked for (it reruns each quick model once per stakeholder).
+function deferWinners(size, quick) {
+  $("winners-panel").hidden = false;
+  $("winners").replaceChildren(el("p", { class: "note", id: "winners-deferred", text: `Not computed yet: for ${size} who won takes ${state.scenario.stakeholders.length + 1} runs of each model. `
+    + `Compute it for the quick models (${quick.join(", ")}) with the button.` }),
+  el("button", { type: "button", id: "compute-winners" }, "Compute who won (quick models)"));
+  $("compute-winners").addEventListener("click", () => computeWinners(quick));
+}
+
+async function computeWinners(models) {
+  if (!state.scenario || state.controller) return;
+  clearErrors();
+  const signal = beginWork(`Who won: ${state.scenario.stakeholders.length + 1} runs of ${models.join(", ")}`);
+  try {
+    const { body } = await api("/api/forecast?winners=true&model=" + encodeURIComponent(models.join(",")) + "&name=" + encodeURIComponent(state.name), {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.scenario), signal });
+    renderWinners(body.winners);
+    endWork(`Who won computed at ${clock()}.`);
+  } catch (error) {
+    endWork(isAbort(error) ? "Cancelled: the server was told to stop." : "Who won failed; see the errors here.");
+    if (!isAbort(error)) showError(error, true);
   }
 }
 
