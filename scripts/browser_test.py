@@ -562,8 +562,10 @@ try:
     browser.js("""window.__statuses = []; const g = window.fetch; window.fetch = async (u, o) => { const r = await g(u, o);
         window.__statuses.push(r.status); return r; }; true""")
     first_before = int(browser.js("document.body.dataset.firstResults || '0'"))  # the 40 × 8 scenario above is large too
+    uploaded = time.time()
     browser.upload("#upload", big)
     browser.wait(f"document.body.dataset.firstResults === '{first_before + 1}'", "the first results of the 100 × 20 scenario", timeout=180)
+    print(f"      (100 × 20: first results {time.time() - uploaded:.1f} s after the upload; a figure, not a check)")
     quick = browser.js("[...new Set([...document.querySelectorAll('#forecasts td[data-model]')].map(td => td.dataset.model))]")
     cells = browser.js("document.querySelectorAll('#forecasts td[data-model]').length")
     check(quick == ["weighted-mean", "weighted-median", "nash"] and cells == 3 * 20, f"item 5: the quick models' forecasts of the 20 issues come first ({quick}, {cells} cells)")
@@ -572,6 +574,7 @@ try:
     check(browser.js("document.getElementById('winners-deferred') !== null"), "item 5: who won waits to be asked for on a large scenario")
     browser.wait("document.querySelectorAll('figure[data-chart=map]').length === 20 && document.getElementById('run-status').textContent.includes('step 3 of 3')",
                  "the quick models' charts and the slower models' step", timeout=180)
+    print(f"      (100 × 20: the quick models' 60 charts {time.time() - uploaded:.1f} s after the upload; a figure, not a check)")
     status = browser.js("document.getElementById('run-status').textContent")
     check("slower models" in status and not browser.js("document.getElementById('progress').hidden") and not browser.js("document.getElementById('cancel').hidden"),
           f"item 5: the slower models run with progress and Cancel shown ({status[:90]!r})")
