@@ -553,6 +553,9 @@ try:
           and browser.js("document.querySelectorAll('#spread-chart svg rect').length") == len(reliability["stances"]),
           f"item 8: each coded stance's spread is listed and drawn ({spreads[:3]})")
     settled(browser, runs_before_coded + 1)
+    unlabelled = browser.js(UNLABELLED)
+    checked, low = browser.js(CONTRAST)
+    check(not unlabelled and not low, f"item 9: with the reliability view shown, every control is labelled and all {checked} texts have contrast ({unlabelled[:2]}, {low[:3]})")
 
     # Item 5: a generated 100 stakeholder × 20 issue upload: the quick models' results come first, with progress for
     # the slower ones, and no 503 (the server's deadline here is an hour, so the test cancels the slow models).
