@@ -104,6 +104,24 @@ import Darwin
         #expect((bonn["alpha"] as? [String: Any])?["position"] is NSNull)
     }
 
+    /// `/api/charts?forecasts=` draws only the named models' forecasts (the web app's first charts of a large
+    /// scenario), and the trajectory model runs on its own when it is not among them.
+    @Test func chartsDrawTheNamedModelsForecasts() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let answer = try server.post("/api/charts?model=nash&forecasts=weighted-mean,weighted-median", Self.bonnText)
+        #expect(answer.status == 200)
+        let issues = try #require(answer.json["issues"] as? [[String: Any]])
+        #expect(issues.count == 3)
+        for issue in issues {
+            let forecast = issue["forecast"] as? String ?? ""
+            #expect(forecast.contains(">weighted-mean<") && forecast.contains(">weighted-median<"))
+            #expect(!forecast.contains(">expected-utility<") && !forecast.contains(">ensemble<"))
+            #expect((issue["trajectory"] as? String)?.contains("under nash") == true)
+        }
+        #expect(try server.post("/api/charts?forecasts=no-such-model", Self.bonnText).status == 400)
+    }
+
     /// A client that closes its keep-alive connection (the app's Cancel aborts its fetch) frees the
     /// worker: the engine is told to stop. The run asked for would take far longer than the wait
     /// allowed, and the server's own deadline is an hour, so only the hang-up can have stopped it.
