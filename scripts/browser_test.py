@@ -20,8 +20,11 @@ failures = []
 browser = None
 
 
+STARTED = time.time()
+
+
 def check(condition, what):
-    print(("ok    " if condition else "FAIL  ") + what, flush=True)
+    print(("ok    " if condition else "FAIL  ") + f"[{time.time() - STARTED:5.1f} s] " + what, flush=True)
     if not condition:
         failures.append(what)
         if browser is not None:
@@ -190,6 +193,37 @@ COLLIDING_LABELS = """((selector) => { const hits = [];
     }
   } return hits; })"""
 
+# Stakeholder-map labels measured from the rendered SVG (user units): each label is paired with its bubble by the
+# bubble's tooltip ("Name: position ..."); it must sit beside its own bubble (within 6 units of its edge, no other
+# bubble nearer) or be joined to it by a leader line (one end on the bubble's edge, the other on the label), and no
+# two labels may overlap. Returns [labels measured, leaders, problems].
+MAP_LABELS = """((selector) => { const problems = []; let measured = 0, leaders = 0;
+  const gap = (b, c) => { const x = Math.min(Math.max(c.x, b.x), b.x + b.width), y = Math.min(Math.max(c.y, b.y), b.y + b.height);
+    return Math.hypot(x - c.x, y - c.y) - c.r; };
+  for (const svg of document.querySelectorAll(selector)) {
+    const figure = svg.closest('figure'); const where = figure ? figure.dataset.issue : '?';
+    const bubbles = [...svg.querySelectorAll('circle')].map(c => ({ name: (c.querySelector('title') || {}).textContent || '',
+      x: c.cx.baseVal.value, y: c.cy.baseVal.value, r: c.r.baseVal.value })).map(b => ({ ...b, name: b.name.replace(/: position .*$/s, '') }));
+    const byName = Object.fromEntries(bubbles.map(b => [b.name, b]));
+    const lines = [...svg.querySelectorAll('line')].map(l => [l.x1.baseVal.value, l.y1.baseVal.value, l.x2.baseVal.value, l.y2.baseVal.value]);
+    const labels = [...svg.querySelectorAll('text')].filter(t => byName[t.textContent]).map(t => ({ name: t.textContent, box: t.getBBox() }));
+    for (const label of labels) {
+      measured += 1;
+      const own = byName[label.name], b = label.box, mine = gap(b, own);
+      const nearer = bubbles.filter(o => o !== own && gap(b, o) < mine - 0.5).map(o => o.name);
+      const beside = mine <= 6 && nearer.length === 0;
+      const near = (x, y) => x >= b.x - 2 && x <= b.x + b.width + 2 && y >= b.y - 2 && y <= b.y + b.height + 2;
+      const leader = lines.some(([x1, y1, x2, y2]) => Math.abs(Math.hypot(x1 - own.x, y1 - own.y) - own.r) < 1.5 && near(x2, y2));
+      if (leader) leaders += 1;
+      if (!beside && !leader) problems.push(`${where}: ${label.name} is ${mine.toFixed(1)} from its bubble` + (nearer.length ? ` and nearer ${nearer[0]}'s` : '') + ' with no leader line');
+    }
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+      const p = labels[i].box, q = labels[j].box;
+      const dx = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x), dy = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+      if (dx > 1 && dy > 1) problems.push(`${where}: ${labels[i].name} overlaps ${labels[j].name}`);
+    }
+  } return [measured, leaders, problems]; })"""
+
 # WCAG contrast of every visible text (HTML text nodes and SVG text) against its effective background.
 CONTRAST = """(() => {
   const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
@@ -230,6 +264,15 @@ FOCUS_RING = """(() => { const e = document.activeElement; if (!e || e === docum
   return [e.id || e.getAttribute('aria-label') || e.tagName, ring]; })()"""
 
 
+def round_forecast(round_, issue):
+    """A simulation round's forecast of `issue` ({"issue": value} or [{"issue", "value"}]), or None."""
+    forecast = round_.get("forecast") or {}
+    if isinstance(forecast, dict):
+        value = forecast.get(issue)
+        return value.get("value") if isinstance(value, dict) else value
+    return next((f.get("value") for f in forecast if isinstance(f, dict) and f.get("issue") == issue), None)
+
+
 def scenario_yaml(stakeholders, issues):
     """A synthetic scenario: `stakeholders` × `issues`, each stakeholder with a stance on every issue."""
     lines = ["format: parley/1", f"name: Wide test {stakeholders} x {issues}", "issues:"]
@@ -266,16 +309,45 @@ try:
     forecast_svg = browser.js("document.querySelector('figure[data-chart=forecast][data-issue=chair] svg').outerHTML")
     check("Karzai" in forecast_svg and "ensemble" in forecast_svg, "the chair forecast chart shows the Karzai anchor and the ensemble row")
 
+    # Item 8: coders' reliability: Bonn has no codings, and the page says so plainly.
+    browser.wait("document.body.dataset.reliability === 'none'", "the reliability panel for Bonn")
+    said = browser.js("document.getElementById('reliability-summary').textContent")
+    check("no codings" in said and not browser.js("document.getElementById('reliability-panel').hidden"), f"item 8: a scenario without codings says so ({said[:60]!r})")
+
+    # Item 4: the trajectory chart's round axis ends shortly after the last movement (expected-utility runs 250 rounds on Bonn).
+    simulation = server_post("/api/simulate?model=expected-utility", "Examples/bonn-2001.yaml")
+    for issue in ("na-share", "chair", "security-force"):
+        settled_round = 0
+        for previous, current in zip(simulation["rounds"], simulation["rounds"][1:]):
+            moved = any(abs(current["positions"][who][issue] - previous["positions"][who].get(issue, 0)) > 1e-4
+                        for who in current["positions"] if issue in current["positions"][who] and issue in previous["positions"][who])
+            before_f, now_f = round_forecast(previous, issue), round_forecast(current, issue)
+            if moved or (before_f is not None and now_f is not None and abs(now_f - before_f) > 1e-4):
+                settled_round = current["round"]
+        ticks = browser.js(f"""[...document.querySelectorAll('figure[data-chart=trajectory][data-issue={issue}] svg text[text-anchor=middle]')]
+            .map(t => Number(t.textContent)).filter(v => Number.isFinite(v))""")
+        last_tick = max(ticks) if ticks else -1
+        check(settled_round * 0.5 <= last_tick <= settled_round * 1.25 + 10 and (last_tick < 250 or settled_round > 200),
+              f"item 4: the {issue} trajectory's round axis ends at {last_tick}, near the last movement (round {settled_round} of {len(simulation['rounds']) - 1})")
+
     # Item 8: who won (from POST /api/forecast?winners=true), as a bar chart and a table.
     check(not browser.js("document.getElementById('winners-panel').hidden"), "item 8: the who-won panel is shown")
     check(browser.js("document.querySelectorAll('#winners-table tbody tr').length") == 11, "item 8: who won lists the 11 stakeholders")
     check(browser.js("document.querySelectorAll('#winners svg rect').length") == 11, "item 8: who won draws a gain bar per stakeholder")
-    answer = server_post("/api/forecast?winners=true", "Examples/bonn-2001.yaml")
+    # History's table depends on no model, and weighted-mean's only on that model: asking for it alone keeps this quick.
+    answer = server_post("/api/forecast?winners=true&model=weighted-mean", "Examples/bonn-2001.yaml")
     history = next(t for t in answer["winners"] if t["source"] == "history")
     top = min(history["stakeholders"], key=lambda s: s["rank"])
     first_row = browser.js("[...document.querySelector('#winners-table tbody tr').cells].map(c => c.textContent)")
     check(first_row[0] == "1" and first_row[5] == f"{top['gain']:.1f}",
           f"item 8: the first row of who won is the API's rank-1 stakeholder with its gain {top['gain']:.1f} (found {first_row})")
+    # Influence needs a model (the outcome without the stakeholder): history has none, so look at weighted-mean's table.
+    mean_table = next(t for t in answer["winners"] if t["source"] == "weighted-mean")
+    influences = ["—" if s.get("influence") is None else f"{s['influence']:.1f}" for s in sorted(mean_table["stakeholders"], key=lambda s: s["rank"])]
+    browser.js("(() => { const s = document.getElementById('winners-source'); s.value = 'weighted-mean'; s.dispatchEvent(new Event('change')); return true; })()")
+    shown = browser.js("[...document.querySelectorAll('#winners-table tbody tr')].map(tr => tr.cells[4].textContent)")
+    check(shown == influences and all(value != "—" for value in shown), f"item 8: who won under weighted-mean shows the API's influence per stakeholder ({shown[:4]} vs {influences[:4]})")
+    browser.js("(() => { const s = document.getElementById('winners-source'); s.value = 'history'; s.dispatchEvent(new Event('change')); return true; })()")
 
     # Item 8: evidence status per number and hindsight marks (POST /api/validate's audit).
     browser.wait("document.querySelectorAll('#inputs .ev').length > 0", "the evidence marks")
@@ -383,6 +455,8 @@ try:
         check(count > 50 and smallest >= 10.99, f"item 4: chart text is at least 11 px at {width} px wide (smallest {smallest:.2f} px over {count} labels)")
         overflow = browser.js("document.documentElement.scrollWidth - innerWidth")
         check(overflow <= 1, f"item 4: at {width} px the page does not scroll sideways (charts scroll in their own box; overflow {overflow} px)")
+        measured, leaders, problems = browser.js(MAP_LABELS + "('figure[data-chart=map] svg')")
+        check(measured == 33 and not problems, f"item 4: at {width} px each of {measured} map labels sits by its own bubble or has a leader line, none overlap ({problems[:3]})")
     browser.viewport(1280, 900)
     hits = browser.js(COLLIDING_LABELS + "('figure[data-chart=map] svg')")
     check(not hits, f"item 4: no two labels of a stakeholder map overlap ({hits[:3]})")
@@ -468,6 +542,63 @@ try:
         browser.click("#cancel")
     browser.wait("document.body.dataset.busy === 'false'", "the wide scenario's run to end or be cancelled")
     wait_for(lambda: server_json("/api/health")["busy"]["light_workers"] == 0, "the server to be idle after the cancel", timeout=120)
+
+    # Item 8: coders' reliability for a scenario with codings (Tests/Fixtures/coded-talks.yaml): the API's numbers, as charts and tables.
+    runs_before_coded = int(browser.js("document.body.dataset.runs"))
+    browser.upload("#upload", os.path.abspath("Tests/Fixtures/coded-talks.yaml"))
+    browser.wait("document.body.dataset.reliability === 'coded'", "the coders' agreement of the coded scenario", timeout=120)
+    reliability = server_post("/api/reliability", "Tests/Fixtures/coded-talks.yaml")
+    table = browser.js("[...document.querySelectorAll('#reliability-table tbody tr')].map(tr => [...tr.cells].map(c => c.textContent))")
+    expected = [["all issues", str(reliability["units"]), f"{reliability['alpha']['position']:.3f}", f"{reliability['alpha']['salience']:.3f}"]]
+    expected += [[i["issue"], str(i["units"]), "n/a" if i["alpha"]["position"] is None else f"{i['alpha']['position']:.3f}",
+                  "n/a" if i["alpha"]["salience"] is None else f"{i['alpha']['salience']:.3f}"] for i in reliability["issues"]]
+    check(table == expected, f"item 8: the alphas on screen are /api/reliability's ({table} vs {expected})")
+    said = browser.js("document.getElementById('reliability-summary').textContent")
+    check(f"{reliability['units']} stances coded" in said and "ann, ben, cai" in said, f"item 8: the summary names the units and coders ({said[:80]!r})")
+    bars = browser.js("document.querySelectorAll('#alpha-chart svg rect').length")
+    coded_issues = sum(1 for i in reliability["issues"] if i["units"] > 0)
+    check(bars == 2 * (1 + coded_issues), f"item 8: alpha is drawn as bars, positions and saliences overall and per coded issue ({bars})")
+    spreads = browser.js("[...document.querySelectorAll('#spread-table tbody tr')].map(tr => tr.cells[3].textContent)")
+    check(spreads == [f"{s['position_range'][0]:.1f}–{s['position_range'][1]:.1f}" for s in reliability["stances"]]
+          and browser.js("document.querySelectorAll('#spread-chart svg rect').length") == len(reliability["stances"]),
+          f"item 8: each coded stance's spread is listed and drawn ({spreads[:3]})")
+    settled(browser, runs_before_coded + 1)
+    unlabelled = browser.js(UNLABELLED)
+    checked, low = browser.js(CONTRAST)
+    check(not unlabelled and not low, f"item 9: with the reliability view shown, every control is labelled and all {checked} texts have contrast ({unlabelled[:2]}, {low[:3]})")
+
+    # Item 5: a generated 100 stakeholder × 20 issue upload: the quick models' results come first, with progress for
+    # the slower ones, and no 503 (the server's deadline here is an hour, so the test cancels the slow models).
+    big = os.path.join(WORK, "synthetic-100x20.yaml")
+    with open(big, "w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "scripts/make_synthetic_scenario.py", "100", "20", "1"], stdout=out, check=True)
+    browser.js("""window.__statuses = []; const g = window.fetch; window.fetch = async (u, o) => { const r = await g(u, o);
+        window.__statuses.push(r.status); return r; }; true""")
+    first_before = int(browser.js("document.body.dataset.firstResults || '0'"))  # the 40 × 8 scenario above is large too
+    uploaded = time.time()
+    browser.upload("#upload", big)
+    browser.wait(f"document.body.dataset.firstResults === '{first_before + 1}'", "the first results of the 100 × 20 scenario", timeout=180)
+    print(f"      (100 × 20: first results {time.time() - uploaded:.1f} s after the upload; a figure, not a check)")
+    quick = browser.js("[...new Set([...document.querySelectorAll('#forecasts td[data-model]')].map(td => td.dataset.model))]")
+    cells = browser.js("document.querySelectorAll('#forecasts td[data-model]').length")
+    check(quick == ["weighted-mean", "weighted-median", "nash"] and cells == 3 * 20, f"item 5: the quick models' forecasts of the 20 issues come first ({quick}, {cells} cells)")
+    check("quick models" in browser.js("document.getElementById('large-note').textContent") and not browser.js("document.getElementById('large-note').hidden"),
+          "item 5: the page says the large scenario runs the quick models first")
+    check(browser.js("document.getElementById('winners-deferred') !== null"), "item 5: who won waits to be asked for on a large scenario")
+    browser.wait("document.querySelectorAll('figure[data-chart=map]').length === 20 && document.getElementById('run-status').textContent.includes('step 3 of 3')",
+                 "the quick models' charts and the slower models' step", timeout=180)
+    print(f"      (100 × 20: the quick models' 60 charts {time.time() - uploaded:.1f} s after the upload; a figure, not a check)")
+    status = browser.js("document.getElementById('run-status').textContent")
+    check("slower models" in status and not browser.js("document.getElementById('progress').hidden") and not browser.js("document.getElementById('cancel').hidden"),
+          f"item 5: the slower models run with progress and Cancel shown ({status[:90]!r})")
+    measured, leaders, problems = browser.js(MAP_LABELS + "('figure[data-chart=map] svg')")
+    check(measured == 2000 and not problems, f"item 4: 100 × 20 maps: each of {measured} labels sits by its bubble or has one of {leaders} leader lines, none overlap ({problems[:3]})")
+    browser.click("#cancel")
+    browser.wait("document.body.dataset.busy === 'false'", "the page to leave the busy state after the 100 × 20 cancel")
+    statuses = browser.js("window.__statuses")
+    check(503 not in statuses and statuses.count(200) >= 4, f"item 5: no 503 on the way to the first results ({statuses})")
+    check(browser.js("document.querySelectorAll('#forecasts td[data-model]').length") == 60, "item 5: cancelling the slower models keeps the first results")
+    wait_for(lambda: server_json("/api/health")["busy"]["light_workers"] == 0, "the server to stop the 100 × 20 work", timeout=120)
 
     check(not browser.console, f"no script errors ({browser.console})")
 finally:

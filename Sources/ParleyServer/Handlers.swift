@@ -45,6 +45,7 @@ struct Handlers: Sendable {
         case (.post, "/api/simulate"): return { request, _ in try await simulate(request) }
         case (.post, "/api/sensitivity"): return { request, _ in try await sensitivity(request) }
         case (.post, "/api/charts"): return { request, _ in try await charts(request) }
+        case (.post, "/api/reliability"): return { request, _ in try await reliability(request) }
         case (.post, "/api/game/solve"): return { request, _ in try await solveGame(request) }
         case (.get, "/api/runs"): return { request, _ in try runs(request) }
         case (.get, "/api/runs/{id}"): return { _, context in try run(context.parameters.get("id") ?? "") }
@@ -229,9 +230,16 @@ struct Handlers: Sendable {
     private func charts(_ request: Request) async throws -> Response {
         let name = request.uri.queryParameters["model"].map(String.init) ?? "ensemble"
         guard ModelCatalog.model(named: name) != nil else { throw unknownModel(name) }
+        // The forecast chart's models (default: the scenario's default set); the web app names the quick ones
+        // first for a large scenario, so its first charts do not wait for the slow models.
+        let drawn = request.uri.queryParameters[values: "forecasts"].map(String.init)
+        _ = try models(named: drawn, for: nil)
         let text = try await withScenario(request, "the charts") { scenario, _ in
-            let report = try ForecastReport(scenario: scenario, models: ModelCatalog.defaults(for: scenario))
-            let run = report.runs.first { $0.model == name }
+            let report = try ForecastReport(scenario: scenario, models: try self.models(named: drawn, for: scenario))
+            // The trajectory model runs on its own when the forecast chart does not include it.
+            var run = report.runs.first { $0.model == name }
+            // A model that cannot run on this scenario (procedural without a forum) draws no trajectory, as before.
+            if run == nil, let model = ModelCatalog.model(named: name, for: scenario) { run = try? model.run(scenario) }
             return JSONValue.object([
                 ("scenario", .string(scenario.name)),
                 ("model", .string(name)),
@@ -245,6 +253,14 @@ struct Handlers: Sendable {
                     ])
                 })),
             ]).render()
+        }
+        return HTTPSupport.json(text)
+    }
+
+    /// `parley reliability --json`: the coders' agreement on the scenario's `codings:` (the same bytes).
+    private func reliability(_ request: Request) async throws -> Response {
+        let text = try await withScenario(request, "the reliability") { scenario, _ in
+            ResultJSON.reliability(scenario: scenario, reliability: CodingReliability(scenario: scenario))
         }
         return HTTPSupport.json(text)
     }

@@ -27,7 +27,7 @@ struct ReliabilityCommand: ParsableCommand {
             let scenario = try ScenarioFile.read(file)
             let reliability = CodingReliability(scenario: scenario)
             if json {
-                Console.out(ResultJSON.reliability(scenario: scenario, reliability: reliability))
+                Console.out(ResultJSON.reliability(scenario: scenario, reliability: reliability), terminator: "")
             } else {
                 let text = ReliabilityTable.render(scenario: scenario, reliability: reliability, width: Console.width, style: Console.stdoutStyle)
                 Console.out(String(text.dropLast()))

@@ -18,7 +18,7 @@ import Testing
         let server = try ServerProcess(environment: ["PARLEY_STORE": store])
         defer { server.stop() }
         let routes = try Self.postRoutes(server)
-        #expect(routes == ["/api/charts", "/api/convert", "/api/forecast", "/api/game/solve", "/api/sensitivity", "/api/simulate", "/api/validate"])
+        #expect(routes == ["/api/charts", "/api/convert", "/api/forecast", "/api/game/solve", "/api/reliability", "/api/sensitivity", "/api/simulate", "/api/validate"])
         // The types a browser sends cross-site without a CORS preflight, with and without parameters.
         let simple = ["text/plain", "text/plain; charset=utf-8", "TEXT/PLAIN", "application/x-www-form-urlencoded",
                       "multipart/form-data; boundary=----x", " text/plain ;charset=UTF-8"]

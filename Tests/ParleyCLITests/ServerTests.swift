@@ -138,7 +138,7 @@ import Testing
             "GET /", "GET /assets/{file}", "GET /api/openapi.json", "GET /api/health", "GET /api/models", "GET /api/examples",
             "GET /api/examples/{id}", "POST /api/validate", "POST /api/convert", "POST /api/forecast", "POST /api/simulate",
             "POST /api/sensitivity", "POST /api/charts", "POST /api/game/solve", "GET /api/runs", "GET /api/runs/{id}", "GET /api/compare",
-            "GET /api/schema.json",
+            "GET /api/schema.json", "POST /api/reliability",
         ]
         #expect(listed == expected)
         // Every documented route answers (not 404), and an undocumented neighbour does not.
@@ -174,7 +174,7 @@ import Testing
                 tried += 1
             }
         }
-        #expect(tried == 7 * 2 + 1)  // seven body routes × (YAML, JSON), and Gambit text for games
+        #expect(tried == 8 * 2 + 1)  // eight body routes × (YAML, JSON), and Gambit text for games
     }
 
     @Test func examplesAreTheRepositorysExamples() throws {

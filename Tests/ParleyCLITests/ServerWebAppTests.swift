@@ -9,6 +9,7 @@ import Darwin
 /// What the web app relies on from `parley serve` (issue 18): text that is not UTF-8 refused in words,
 /// the evidence audit in `/api/validate`, and a client that hangs up stopping the server's work.
 @Suite(.serialized) struct ServerWebAppTests {
+    static let bonnText = (try? String(contentsOfFile: ParleyProcess.packageRoot + "/Examples/bonn-2001.yaml", encoding: .utf8)) ?? ""
     static let small = (try? String(contentsOfFile: ParleyProcess.packageRoot + "/Examples/dummyData_3Dim.yaml", encoding: .utf8)) ?? ""
 
     /// UTF-16 with and without a byte-order mark, and Latin-1: each a 422 saying the file is not UTF-8.
@@ -72,6 +73,53 @@ import Darwin
         }
         let hindsight = numbers.reduce(0) { $0 + ($1["hindsight"] as? Int ?? 0) }
         #expect(hindsight <= evidence["hindsight"] as? Int ?? 0)
+    }
+
+    /// `/api/reliability` answers the bytes `parley reliability --json` prints, for a scenario with codings
+    /// (Tests/Fixtures/coded-talks.yaml) and for one without (Bonn: no units, alphas null).
+    @Test func reliabilityIsTheCommandLinesJSON() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        for file in ["Tests/Fixtures/coded-talks.yaml", "Examples/bonn-2001.yaml"] {
+            let cli = try ParleyProcess.run(["reliability", file, "--json"])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            let text = try String(contentsOfFile: ParleyProcess.packageRoot + "/" + file, encoding: .utf8)
+            let answer = try server.post("/api/reliability", text)
+            #expect(answer.status == 200)
+            #expect(answer.text == cli.stdout, "\(file)")
+        }
+        let coded = try String(contentsOfFile: ParleyProcess.packageRoot + "/Tests/Fixtures/coded-talks.yaml", encoding: .utf8)
+        let json = try server.post("/api/reliability", coded).json
+        #expect(json["units"] as? Int == 7)
+        #expect(json["coder_ids"] as? [String] == ["ann", "ben", "cai"])
+        let issues = try #require(json["issues"] as? [[String: Any]])
+        let force = try #require(issues.first { $0["issue"] as? String == "force" })
+        // Positions on force in percent of its 0-10 scale, by coder (ann, ben, cai): north 20, 30, -; rome 80, -, 60;
+        // un 90, 90, 100. n = 7; D_o = (2·10² + 2·20² + (4·10²)/2) / 7 = 1200/7; sum of squares about the mean
+        // 470/7 is 37500 − 470²/7 = 5942.857, D_e = 2·7·5942.857 / (7·6) = 1980.952; alpha = 1 − D_o/D_e = 0.913462.
+        let alpha = try #require((force["alpha"] as? [String: Any])?["position"] as? Double)
+        #expect(abs(alpha - (1 - (1200.0 / 7) / (83200.0 / 42))) < 1e-9)
+        let bonn = try server.post("/api/reliability", Self.bonnText).json
+        #expect(bonn["units"] as? Int == 0)
+        #expect((bonn["alpha"] as? [String: Any])?["position"] is NSNull)
+    }
+
+    /// `/api/charts?forecasts=` draws only the named models' forecasts (the web app's first charts of a large
+    /// scenario), and the trajectory model runs on its own when it is not among them.
+    @Test func chartsDrawTheNamedModelsForecasts() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let answer = try server.post("/api/charts?model=nash&forecasts=weighted-mean,weighted-median", Self.bonnText)
+        #expect(answer.status == 200)
+        let issues = try #require(answer.json["issues"] as? [[String: Any]])
+        #expect(issues.count == 3)
+        for issue in issues {
+            let forecast = issue["forecast"] as? String ?? ""
+            #expect(forecast.contains(">weighted-mean<") && forecast.contains(">weighted-median<"))
+            #expect(!forecast.contains(">expected-utility<") && !forecast.contains(">ensemble<"))
+            #expect((issue["trajectory"] as? String)?.contains("under nash") == true)
+        }
+        #expect(try server.post("/api/charts?forecasts=no-such-model", Self.bonnText).status == 400)
     }
 
     /// A client that closes its keep-alive connection (the app's Cancel aborts its fetch) frees the

@@ -205,12 +205,16 @@ async function loadText(text, format, name) {
     $("procedural").disabled = !ready;
     $("procedural").checked = ready;
     $("procedural").parentElement.title = ready ? "the agenda setter's proposal, accepted by the forum's voting rule" : "this scenario has no forum with a setter and a status quo on every issue";
+    $("large-note").hidden = true;
+    // A large scenario draws a quick model's trajectories first (the expected-utility model alone can take minutes).
+    if (isLarge(body) && !QUICK_MODELS.includes($("model").value)) $("model").value = "nash";
     $("edit-panel").hidden = false;
     $("forecast-panel").hidden = true;
     $("winners-panel").hidden = true;
     clearStale();
     endWork("");
     loadEvidence();
+    loadReliability();
     await runModels();
   } catch (error) {
     endWork(isAbort(error) ? "Cancelled." : "Not loaded: see the message above.");
@@ -444,6 +448,12 @@ function downloadScenario() {
 
 // MARK: running the models
 
+// A scenario with at least this many stakeholder × issue cells runs in steps: the quick models first (their
+// forecasts and charts appear within seconds), then every model; who won (n + 1 runs of each model) only on request.
+const LARGE_CELLS = 300;
+const QUICK_MODELS = ["weighted-mean", "weighted-median", "nash"];
+const isLarge = (scenario = state.scenario) => Boolean(scenario) && scenario.stakeholders.length * scenario.issues.length >= LARGE_CELLS;
+
 async function runModels() {
   if (!state.scenario || state.controller) return; // one run at a time: repeated clicks and Enters are ignored while one is in flight
   clearErrors();
@@ -454,6 +464,7 @@ async function runModels() {
     markStale("the table has cells without a number.");
     return;
   }
+  if (isLarge()) return runModelsInSteps();
   const signal = beginWork("Running the models: forecasts and who won (step 1 of 2)");
   const body = JSON.stringify(state.scenario, null, 2);
   const name = encodeURIComponent(state.name.replace(/\.(ya?ml)$/i, ".json") + " (edited)");
@@ -485,6 +496,94 @@ async function runModels() {
       showError(error, true);
       markStale("the edited table has errors, so the models did not run.");
     }
+  }
+}
+
+// The large-scenario path of runModels: quick models' forecasts, their charts, then all models (see LARGE_CELLS).
+async function runModelsInSteps() {
+  const scenario = state.scenario;
+  const size = `${scenario.stakeholders.length} stakeholders × ${scenario.issues.length} issues`;
+  const procedural = $("procedural").checked && !$("procedural").disabled;
+  const quick = QUICK_MODELS.concat(procedural ? ["procedural"] : []);
+  const slow = state.models.filter((model) => !QUICK_MODELS.includes(model)).concat(procedural ? ["ensemble (with procedural)"] : []).filter((model, index, all) => all.indexOf(model) === index);
+  const signal = beginWork(`Large scenario (${size}): the quick models first (step 1 of 3)`);
+  const body = JSON.stringify(scenario);
+  const name = encodeURIComponent(state.name.replace(/\.(ya?ml)$/i, ".json") + " (edited)");
+  const options = { method: "POST", headers: { "Content-Type": "application/json" }, body, signal };
+  const changes = edits();
+  const note = (text) => { $("large-note").textContent = text; $("large-note").hidden = false; };
+  let shown = false;
+  try {
+    const first = await api("/api/forecast?model=" + encodeURIComponent(quick.join(",")) + "&name=" + name, options);
+    renderForecasts(first.body);
+    clearStale();
+    shown = true;
+    document.body.dataset.firstResults = String((Number(document.body.dataset.firstResults) || 0) + 1);
+    note(`Large scenario (${size}): these are the quick models (${quick.join(", ")}); ${slow.join(", ")} are running now and replace this table when they finish. `
+      + "Who won reruns every model once per stakeholder, so it is computed only when you ask (below).");
+    deferWinners(size, quick);
+    step(`First results shown; drawing the charts of the quick models (step 2 of 3)`);
+    const model = $("model").value;
+    const charts = await api("/api/charts?model=" + encodeURIComponent(model) + "&forecasts=" + encodeURIComponent(quick.join(",")) + "&name=" + name, options);
+    renderCharts(charts.body);
+    step(`First results shown; now the slower models: ${slow.join(", ")} (step 3 of 3)`);
+    const store = $("store").checked ? "&store=true" : "";
+    const procedureModels = procedural ? "&model=" + encodeURIComponent(state.models.concat(["procedural"]).join(",")) : "";
+    try {
+      const all = await api("/api/forecast?name=" + name + store + procedureModels, options);
+      renderForecasts(all.body);
+      note(`Large scenario (${size}): every model's forecasts are shown; the charts show the quick models (${quick.join(", ")}). Who won is computed only when you ask (below).`);
+      const stored = all.headers.get("Parley-Run-ID");
+      const what = editSummary(changes);
+      if (stored) state.pending[stored] = { label: what, base: state.name, edits: changes };
+      finishRun(`Done at ${clock()} (${what})` + (stored ? `; stored as run ${stored}.` : "."));
+      if (stored) refreshRuns();
+    } catch (error) {
+      if (isAbort(error) || error.status !== 503) throw error;
+      // The server's time limit: the quick models' results stay, and the page says how to get the rest.
+      note(`Large scenario (${size}): only the quick models' results are shown (${quick.join(", ")}). ${slow.join(", ")} did not finish within this server's time limit `
+        + `(${error.message}); start parley serve with a larger --compute-seconds to include them, or use parley forecast on the command line.`);
+      finishRun(`First results at ${clock()}: the quick models only; the slower models exceeded the server's time limit.`);
+    }
+  } catch (error) {
+    if (isAbort(error)) {
+      endWork(shown ? "Cancelled: the server was told to stop the slower models; the quick models' results are shown." : "Cancelled: the server was told to stop. The results shown are from the last finished run.");
+      if (!shown) markStale("the last run was cancelled.");
+    } else {
+      endWork("Not run: the server refused the scenario; see the errors here.");
+      showError(error, true);
+      markStale("the edited table has errors, so the models did not run.");
+    }
+  }
+}
+
+function finishRun(text) {
+  state.runs += 1;
+  document.body.dataset.runs = String(state.runs);
+  endWork(text);
+}
+
+// Who won is not computed for a large scenario until asked for (it reruns each quick model once per stakeholder).
+function deferWinners(size, quick) {
+  $("winners-panel").hidden = false;
+  $("winners").replaceChildren(el("p", { class: "note", id: "winners-deferred", text: `Not computed yet: for ${size} who won takes ${state.scenario.stakeholders.length + 1} runs of each model. `
+    + `Compute it for the quick models (${quick.join(", ")}) with the button.` }),
+  el("button", { type: "button", id: "compute-winners" }, "Compute who won (quick models)"));
+  $("compute-winners").addEventListener("click", () => computeWinners(quick));
+}
+
+async function computeWinners(models) {
+  if (!state.scenario || state.controller) return;
+  clearErrors();
+  const signal = beginWork(`Who won: ${state.scenario.stakeholders.length + 1} runs of ${models.join(", ")}`);
+  try {
+    const { body } = await api("/api/forecast?winners=true&model=" + encodeURIComponent(models.join(",")) + "&name=" + encodeURIComponent(state.name), {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.scenario), signal });
+    renderWinners(body.winners);
+    endWork(`Who won computed at ${clock()}.`);
+  } catch (error) {
+    endWork(isAbort(error) ? "Cancelled: the server was told to stop." : "Who won failed; see the errors here.");
+    if (!isAbort(error)) showError(error, true);
   }
 }
 
@@ -563,7 +662,8 @@ function renderCharts(result) {
 // MARK: who won, and the odds of ranking first
 
 // Horizontal bars, one per row: `value` from `min` to `max` (a zero line when the range spans it), labels legible (13 px).
-function barChart(rows, { min, max, title, format, error }) {
+// A row with `from` is drawn from `from` to `value` (a range); `marks` are dashed reference lines with a label.
+function barChart(rows, { min, max, title, format, error, marks = [] }) {
   const rowHeight = 24, labelWidth = 230, plotWidth = 300, top = 28;
   const width = labelWidth + plotWidth + 80;
   const height = top + rows.length * rowHeight + 10;
@@ -573,6 +673,9 @@ function barChart(rows, { min, max, title, format, error }) {
   const zero = x(Math.max(min, Math.min(max, 0)));
   svg.append(svgEl("text", { x: labelWidth, y: 16, "font-size": 13, fill: "#444" }, title));
   svg.append(svgEl("line", { x1: zero, y1: top - 4, x2: zero, y2: height - 6, stroke: "#767676" }));
+  for (const mark of marks) {
+    svg.append(svgEl("line", { x1: x(mark.value), y1: top - 4, x2: x(mark.value), y2: height - 6, stroke: "#767676", "stroke-dasharray": "4 3" }));
+  }
   rows.forEach((row, index) => {
     const y = top + index * rowHeight;
     svg.append(svgEl("text", { x: labelWidth - 8, y: y + 16, "font-size": 13, "text-anchor": "end", fill: "#1b1b1b" }, row.label));
@@ -581,11 +684,12 @@ function barChart(rows, { min, max, title, format, error }) {
       return;
     }
     const end = x(Math.max(min, Math.min(max, row.value)));
-    svg.append(svgEl("rect", { x: Math.min(zero, end), y: y + 4, width: Math.max(1, Math.abs(end - zero)), height: rowHeight - 8, fill: row.value >= 0 ? "#0072B2" : "#D55E00" }));
+    const base = row.from === undefined ? zero : x(Math.max(min, Math.min(max, row.from)));
+    svg.append(svgEl("rect", { x: Math.min(base, end), y: y + 4, width: Math.max(2, Math.abs(end - base)), height: rowHeight - 8, fill: row.value >= 0 ? "#0072B2" : "#D55E00" }));
     if (error && row.error) {
       svg.append(svgEl("line", { x1: x(Math.max(min, row.value - 2 * row.error)), x2: x(Math.min(max, row.value + 2 * row.error)), y1: y + 12, y2: y + 12, stroke: "#1b1b1b", "stroke-width": 1.5 }));
     }
-    svg.append(svgEl("text", { x: Math.max(zero, end) + 6, y: y + 16, "font-size": 13, fill: "#1b1b1b" }, format(row.value)));
+    svg.append(svgEl("text", { x: Math.max(base, end) + 6, y: y + 16, "font-size": 13, fill: "#1b1b1b" }, format(row.value, row)));
   });
   return svg;
 }
@@ -670,6 +774,83 @@ async function runOdds() {
       showError(error, true);
     }
   }
+}
+
+// MARK: coders' agreement
+
+// The reliability of the scenario's codings (POST /api/reliability, the JSON of parley reliability --json):
+// alpha overall and per issue as bars, and each coded stance's spread between coders. Codings are not edited
+// in the table, so this is fetched once per loaded scenario.
+async function loadReliability() {
+  const box = $("reliability");
+  box.replaceChildren();
+  document.body.dataset.reliability = "loading";
+  try {
+    const { body } = await api("/api/reliability?name=" + encodeURIComponent(state.name), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.original) });
+    renderReliability(body);
+    $("reliability-panel").hidden = false;
+    document.body.dataset.reliability = body.stances.length ? "coded" : "none";
+  } catch (error) {
+    box.append(el("p", { class: "note", text: "The coders' agreement could not be computed: " + (error.message || "no answer") }));
+    $("reliability-panel").hidden = false;
+    document.body.dataset.reliability = "failed";
+  }
+}
+
+const alphaText = (value) => (value === null || value === undefined ? "n/a" : Number(value).toFixed(3));
+const alphaVerdict = (value) => (value === null || value === undefined ? "undefined (no pair of codings, or no variation)" : value >= 0.8 ? "reliable" : value >= 0.667 ? "tentative" : "unreliable");
+
+function renderReliability(result) {
+  const box = $("reliability");
+  box.replaceChildren();
+  if (!result.stances.length) {
+    box.append(el("p", { id: "reliability-summary", text: "This scenario has no codings: no stance lists independent coders' positions and saliences (codings: in the file), so there is no coders' agreement to report." }));
+    return;
+  }
+  const issues = Object.fromEntries(state.scenario.issues.map((issue) => [issue.id, issue]));
+  const names = Object.fromEntries(state.scenario.stakeholders.map((item) => [item.id, whoOf(item)]));
+  box.append(el("p", { id: "reliability-summary", text: `${result.units} stance${result.units === 1 ? "" : "s"} coded by two or more of ${result.coders} coders (${result.coder_ids.join(", ")}). `
+    + `Alpha over all issues: positions ${alphaText(result.alpha.position)} (${alphaVerdict(result.alpha.position)}), saliences ${alphaText(result.alpha.salience)} (${alphaVerdict(result.alpha.salience)}).` }));
+  // Alpha per issue, positions and saliences, as bars from 0 (or the lowest alpha) to 1, with the 0.667 and 0.8 lines.
+  const rows = [];
+  for (const [label, alpha] of [["all issues", result.alpha]].concat(result.issues.filter((item) => item.units > 0).map((item) => [item.issue, item.alpha]))) {
+    rows.push({ label: `${label}: positions`, value: alpha.position }, { label: `${label}: saliences`, value: alpha.salience });
+  }
+  const lowest = Math.min(0, ...rows.map((row) => row.value).filter((value) => value !== null && value !== undefined));
+  box.append(el("div", { class: "chart-scroll", tabindex: "0", role: "group", "aria-label": "alpha chart", id: "alpha-chart" },
+    barChart(rows, { min: lowest, max: 1, title: "Krippendorff's alpha (dashed: 0.667 and 0.8)", format: (v) => alphaText(v), marks: [{ value: 0.667 }, { value: 0.8 }] })));
+  const head = el("tr");
+  for (const name of ["Issue", "Coded stances", "Alpha, positions", "Alpha, saliences"]) head.append(el("th", { scope: "col", text: name }));
+  const body = el("tbody", {}, el("tr", {}, el("th", { scope: "row", text: "all issues" }), el("td", { class: "n", text: String(result.units) }),
+    el("td", { class: "n", text: alphaText(result.alpha.position) }), el("td", { class: "n", text: alphaText(result.alpha.salience) })));
+  for (const item of result.issues) {
+    body.append(el("tr", {}, el("th", { scope: "row", title: issues[item.issue] ? issues[item.issue].name : item.issue, text: item.issue }), el("td", { class: "n", text: String(item.units) }),
+      el("td", { class: "n", text: alphaText(item.alpha.position) }), el("td", { class: "n", text: alphaText(item.alpha.salience) })));
+  }
+  box.append(el("div", { class: "table-wrap" }, el("table", { class: "numbers", id: "reliability-table" }, el("thead", {}, head), body)));
+  // Each coded stance: the coders' lowest to highest position, as a bar on 0–100 % of the issue's scale.
+  box.append(el("h3", { text: "Spread between coders, per stance" }));
+  const percent = (issue, value) => {
+    const scale = issues[issue] && issues[issue].scale;
+    return scale && scale.max !== scale.min ? (100 * (value - scale.min)) / (scale.max - scale.min) : value;
+  };
+  const spreads = result.stances.map((stance) => ({
+    label: `${names[stance.stakeholder] || stance.stakeholder} · ${stance.issue}`,
+    from: percent(stance.issue, stance.position_range[0]), value: percent(stance.issue, stance.position_range[1]), stance,
+  }));
+  box.append(el("div", { class: "chart-scroll", tabindex: "0", role: "group", "aria-label": "spread chart", id: "spread-chart" },
+    barChart(spreads, { min: 0, max: 100, title: "Coded positions, lowest to highest (% of the issue's scale)",
+      format: (v, row) => `${fixed(row.stance.position_range[0])}–${fixed(row.stance.position_range[1])}` })));
+  const spreadHead = el("tr");
+  for (const name of ["Stakeholder", "Issue", "Coders", "Positions", "SD", "Saliences", "SD"]) spreadHead.append(el("th", { scope: "col", text: name }));
+  const spreadBody = el("tbody");
+  for (const stance of result.stances) {
+    spreadBody.append(el("tr", {}, el("th", { scope: "row", text: names[stance.stakeholder] || stance.stakeholder }), el("td", { text: stance.issue }),
+      el("td", { text: stance.coders.join(", ") }),
+      el("td", { class: "n", text: `${fixed(stance.position_range[0])}–${fixed(stance.position_range[1])}` }), el("td", { class: "n", text: fixed(stance.position_sd, 2) }),
+      el("td", { class: "n", text: `${fixed(stance.salience_range[0], 0)}–${fixed(stance.salience_range[1], 0)}` }), el("td", { class: "n", text: fixed(stance.salience_sd, 2) })));
+  }
+  box.append(el("div", { class: "table-wrap" }, el("table", { class: "numbers", id: "spread-table" }, el("thead", {}, spreadHead), spreadBody)));
 }
 
 // MARK: stored runs
