@@ -44,8 +44,11 @@ struct ExchangeSide<N: ExchangeNumber>: Sendable {
     func isValid(_ move: N) -> Bool {
         guard move.magnitude <= .hundred, move.magnitude.exceedsFloor else { return false }
         guard N.isOnScale(supplyPosition + move) else { return false }
-        guard moves.reduce(N.zero, +) <= .hundred, let low = moves.min(), let high = moves.max() else { return false }
-        return (low < .zero && high < .zero) || (low > .zero && high > .zero)
+        guard !moves.isEmpty, moves.reduce(N.zero, +) <= .hundred else { return false }
+        // decide's `min(moves) < 0 and max(moves) < 0 or min(moves) > 0 and max(moves) > 0`, read
+        // as "all below 0 or all above 0": the same answer without comparing moves with each
+        // other (the list often holds one move twice, which bounded binary cannot order).
+        return moves.allSatisfy { $0 < .zero } || moves.allSatisfy { $0 > .zero }
     }
 
     /// Replaces the last recorded move (decide's `moves.pop(); moves.append(move)`).

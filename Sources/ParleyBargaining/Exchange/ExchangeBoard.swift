@@ -107,6 +107,16 @@ struct ExchangeUpdates<N: ExchangeNumber>: Sendable {
         return nil
     }
 
+    /// These updates with every position converted by `convert`; `nil` when one does not convert.
+    func converted<M: ExchangeNumber>(_ convert: (N) -> M?) -> ExchangeUpdates<M>? {
+        var result = ExchangeUpdates<M>()
+        for entry in entries {
+            guard let position = convert(entry.position) else { return nil }
+            result.entries.append((entry.issue, entry.actor, position))
+        }
+        return result
+    }
+
     mutating func set(_ position: N, of actor: Int, on issue: Int) {
         if let index = entries.firstIndex(where: { $0.issue == issue && $0.actor == actor }) {
             entries[index].position = position

@@ -26,7 +26,7 @@ struct HybridExchangeRound {
     private var exchanges: [CandidateExchange<BoundedDouble>] = []
     /// Whether a candidate is computed in decimals (then it is in `exact`).
     private var isExact: [Bool] = []
-    private var exact: [Int: CandidateExchange<Decimal28>] = [:]
+    private var exact: [CandidateExchange<Decimal28>?] = []
     private var gains: [BoundedDouble] = []
     private var realized: [CandidateExchange<Decimal28>] = []
     /// Candidates moved to decimals, and realised exchanges recomputed, this round.
@@ -34,14 +34,22 @@ struct HybridExchangeRound {
 
     private init(board: ExchangeBoard<Decimal28>, ambiguity: ExchangeAmbiguity) {
         self.board = board
-        bounded = ExchangeBoard(converting: board, BoundedDouble.init)
+        // Positions carry their origin (issue · stakeholders + stakeholder, as the ambiguity
+        // table holds them), so that two positions the bounds cannot order are compared exactly.
+        let n = board.stakeholderCount
+        bounded = ExchangeBoard(
+            position: board.position.enumerated().map { issue, row in
+                row.enumerated().map { actor, x in BoundedDouble(x, origin: Int32(exactly: issue * n + actor) ?? -1) }
+            },
+            salience: board.salience.map { $0.map { BoundedDouble($0) } },
+            power: board.power.map { $0.map { BoundedDouble($0) } }, present: board.present)
         self.ambiguity = ambiguity
     }
 
     /// Plays one round on `board` as ``ExchangeRoundPlay`` plays it in decimals, with the same result.
     /// `parameters` must have randomization 0 and the list-order tie rule.
     static func play(board: ExchangeBoard<Decimal28>, parameters: ExchangeModel.Parameters) -> ExchangeRoundPlay<Decimal28> {
-        let ambiguity = ExchangeAmbiguity()
+        let ambiguity = ExchangeAmbiguity(decimals: board.position.flatMap { $0 })
         return ExchangeAmbiguity.$current.withValue(ambiguity) {
             var round = HybridExchangeRound(board: board, ambiguity: ambiguity)
             return round.play(parameters: parameters)
@@ -49,6 +57,8 @@ struct HybridExchangeRound {
     }
 
     private mutating func play(parameters: ExchangeModel.Parameters) -> ExchangeRoundPlay<Decimal28> {
+        // Local copies: passing a stored board while `exact` is being modified would copy it each time.
+        let board = self.board, bounded = self.bounded
         var knifeEdges: [Int] = []
         let openingNBS = (0..<board.issueCount).map { board.nbs($0) }
         formCandidates(openingNBS: openingNBS)
@@ -60,15 +70,15 @@ struct HybridExchangeRound {
         var none = NoDraws()
         while !list.isEmpty, !Cancellation.isRequested {
             let chosenIndex = list.removeFirst()
-            if !isExact[chosenIndex] { makeExact(chosenIndex) }
+            if !isExact[chosenIndex], !realizeExactly(chosenIndex) { makeExact(chosenIndex) }
             guard let chosen = exact[chosenIndex] else { break }
             realized.append(chosen)
             // The realised exchange as the binary candidates see it: decide's voting positions.
             var approximate = exchanges[chosenIndex]
             approximate.i = ExchangeSide(board: bounded, actor: chosen.i.actor, supply: chosen.i.supplyIssue, demand: chosen.i.demandIssue)
             approximate.j = ExchangeSide(board: bounded, actor: chosen.j.actor, supply: chosen.j.supplyIssue, demand: chosen.j.demandIssue)
-            approximate.i.y = BoundedDouble(chosen.i.y)
-            approximate.j.y = BoundedDouble(chosen.j.y)
+            approximate.i.y = ambiguity.register(chosen.i.y)
+            approximate.j.y = ambiguity.register(chosen.j.y)
             var unchanged: [(index: Int, rank: Int)] = []
             var changed: [(index: Int, rank: Int)] = []
             for (rank, index) in list.enumerated() {
@@ -102,6 +112,7 @@ struct HybridExchangeRound {
     /// ``ExchangeRoundPlay/candidates(board:openingNBS:randomization:draws:)`` with the sides of
     /// each NBS taken in decimals and each candidate computed in bounded binary.
     private mutating func formCandidates(openingNBS: [Decimal28?]) {
+        let board = self.board, bounded = self.bounded
         let left = (0..<board.issueCount).map { issue in
             let nbs = openingNBS[issue] ?? .zero
             return (0..<board.stakeholderCount).map { board.position[issue][$0] <= nbs }
@@ -125,6 +136,7 @@ struct HybridExchangeRound {
                             exchanges.append(exchange)
                             gains.append(exchange.gain)
                             isExact.append(false)
+                            exact.append(nil)
                             if ambiguity.count != before { makeExact(index) }
                         }
                     }
@@ -139,6 +151,7 @@ struct HybridExchangeRound {
     @discardableResult
     private mutating func makeExact(_ index: Int) -> Bool {
         let (a, b, p, q) = pairs[index]
+        let board = self.board
         var none = NoDraws()
         var exchange = CandidateExchange(index: index, board: board, a: a, b: b, p: p, q: q)
         exchange.calculate(board: board, randomization: 0, draws: &none)
@@ -151,6 +164,36 @@ struct HybridExchangeRound {
         gains[index] = BoundedDouble(exchange.gain)
         recomputed += 1
         return knife
+    }
+
+    /// Computes candidate `index`, about to be realised, in decimals from its present state
+    /// alone, without replaying the round: the positions it holds (its parties' supply positions,
+    /// its updates) are decide's decimals as they stand, found by their ``BoundedDouble/origin``.
+    /// Sound because every comparison of its binary computations was decided by the bounds, so
+    /// decide took the same branches. Only decide's stale moves are missing: they enter nothing
+    /// but its validity, which holds (the candidate is valid, and a valid list of moves stays
+    /// valid without some of them). Returns false, computing nothing, when a position has no
+    /// origin or the decimals disagree (then ``makeExact(_:)`` replays it).
+    private mutating func realizeExactly(_ index: Int) -> Bool {
+        let approximate = exchanges[index]
+        let (a, b, p, q) = pairs[index]
+        let table = ambiguity
+        func decimal(_ x: BoundedDouble) -> Decimal28? { table.decimal(x.origin) }
+        guard let iSupply = decimal(approximate.i.supplyPosition), let jSupply = decimal(approximate.j.supplyPosition),
+              let updates = approximate.updates.converted(decimal) else { return false }
+        let board = self.board
+        var none = NoDraws()
+        var exchange = CandidateExchange(index: index, board: board, a: a, b: b, p: p, q: q)
+        guard exchange.i.actor == approximate.i.actor else { return false }
+        exchange.i.supplyPosition = iSupply
+        exchange.j.supplyPosition = jSupply
+        exchange.updates = updates
+        exchange.calculate(board: board, randomization: 0, draws: &none)
+        guard exchange.isValid else { return false }
+        exact[index] = exchange
+        isExact[index] = true
+        gains[index] = BoundedDouble(exchange.gain)
+        return true
     }
 
     private func isValid(_ index: Int) -> Bool {
