@@ -88,6 +88,7 @@ struct HybridExchangeRound {
             approximate.j.y = ambiguity.register(chosen.j.y)
             var unchanged: [(index: Int, rank: Int)] = []
             var changed: [(index: Int, rank: Int)] = []
+            unchanged.reserveCapacity(list.count)
             for (rank, index) in list.enumerated() {
                 let recalculated: Bool, knife: Bool, stillValid: Bool
                 if isExact[index] {
