@@ -44,7 +44,10 @@ struct BoundedDouble: Sendable {
             radius = 0
             return
         }
-        var v = Double(decimal.coefficient)
+        // Two 64-bit halves (the high one exact below 2⁵³, as it is for 28 digits): at most
+        // two roundings, an ulp together, as counted.
+        let c = decimal.coefficient
+        var v = Double(UInt64(truncatingIfNeeded: c >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: c))
         var e = Int(decimal.exponent)
         var steps = 2  // the conversion: one ulp
         while e > 0, steps < 8 {

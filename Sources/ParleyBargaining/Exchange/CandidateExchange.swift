@@ -247,6 +247,17 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
         return (recalculated, knife, isValid, gain)
     }
 
+    /// Whether ``recalculate(after:board:randomization:draws:)`` would change anything after
+    /// `realized`: a party of it gave way on a supply issue of this one, or demands the same issue
+    /// as a party of this one (stakeholders and issues only, no numbers).
+    func isTouched(by realized: CandidateExchange) -> Bool {
+        func gaveWay(_ side: ExchangeSide<N>) -> Bool {
+            (side.actor == realized.i.actor && side.supplyIssue == realized.i.supplyIssue)
+                || (side.actor == realized.j.actor && side.supplyIssue == realized.j.supplyIssue)
+        }
+        return gaveWay(i) || gaveWay(j) || demands(like: realized.j) || demands(like: realized.i)
+    }
+
     /// The voting position of the realised side that gave way on `side`'s supply issue, if it
     /// is `side`'s stakeholder (the position only: copying a whole side is not cheap).
     private static func supplierVote(matching side: ExchangeSide<N>, in realized: CandidateExchange) -> N? {

@@ -56,6 +56,20 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
         prefix[issue] = Self.runningSums(weighted[issue], present: present[issue])
     }
 
+    /// Makes every move of `moves` in order (a later one of the same stakeholder and issue
+    /// wins), recomputing the running sums of each issue once.
+    mutating func move(_ moves: [(actor: Int, issue: Int, value: N)]) {
+        var touched = [Bool](repeating: false, count: issueCount)
+        for (actor, issue, value) in moves {
+            position[issue][actor] = value
+            weighted[issue][actor] = value * salience[issue][actor] * power[issue][actor]
+            touched[issue] = true
+        }
+        for issue in 0..<issueCount where touched[issue] {
+            prefix[issue] = Self.runningSums(weighted[issue], present: present[issue])
+        }
+    }
+
     /// The sums of `terms` where `present`, before each index and in all (n + 1 values), added
     /// from 0 in order.
     private static func runningSums(_ terms: [N], present: [Bool]) -> [N] {

@@ -90,6 +90,11 @@ struct HybridExchangeRound {
             var changed: [(index: Int, rank: Int)] = []
             unchanged.reserveCapacity(list.count)
             for (rank, index) in list.enumerated() {
+                // Most candidates share no party and issue with it: nothing changes, nothing to report.
+                if !isExact[index], !exchanges[index].metKnifeEdge, !exchanges[index].isTouched(by: approximate) {
+                    unchanged.append((index, rank))
+                    continue
+                }
                 let recalculated: Bool, knife: Bool, stillValid: Bool
                 if isExact[index] {
                     let outcome = exact[slot[index]].update(after: chosen, board: board, randomization: 0, draws: &none)
