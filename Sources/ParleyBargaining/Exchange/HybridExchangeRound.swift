@@ -1,7 +1,7 @@
 import ParleyCore
 
 /// One round of the exchange model in ``ExchangeModel/Parameters/Arithmetic/hybrid``
-/// arithmetic: decide's result, digit for digit, about twice as fast as ``Decimal28`` throughout
+/// arithmetic: decide's result, digit for digit, about three times as fast as ``Decimal28`` throughout
 /// (see ``ExchangeModel``).
 ///
 /// The board is kept in ``Decimal28`` (decide's numbers). Every candidate exchange is computed
@@ -17,7 +17,7 @@ import ParleyCore
 /// decimals from the decimal positions it holds (``realizeExactly(_:)``), so the positions it sets are
 /// decide's. Candidate formation (sides of the NBS) is decided in decimals directly.
 /// Only the equal-gain model with the list-order tie rule (no draws) plays this way.
-/// On the 15 × 13 case about 2,100 candidates a round, 150–200 realised, and 0–11 fall back.
+/// On the 15 × 13 case about 2,100 candidates a round, 150–200 realised, and at most about 20 fall back.
 /// - Complexity: as ``ExchangeRoundPlay``, plus O(n) decimal work per realised exchange and
 ///   O(r) decimal updates per candidate moved to decimals, for r exchanges realised before.
 @available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *)
