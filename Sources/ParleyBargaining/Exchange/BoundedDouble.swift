@@ -15,6 +15,10 @@ import Synchronization
 struct BoundedDouble: Sendable {
     var value: Double
     var radius: Double
+    /// Where the value is one of decide's decimals as it stands (a position on the board or a
+    /// realised voting position): its index in the ``ExchangeAmbiguity`` in scope, −1 otherwise.
+    /// Two such values that the bounds cannot order are compared as those decimals.
+    var origin: Int32 = -1
 
     /// A value known exactly (radius 0).
     init(exactly value: Double) {
@@ -27,10 +31,45 @@ struct BoundedDouble: Sendable {
         self.radius = radius
     }
 
-    /// The binary approximation of a ``Decimal28`` (correctly rounded: within half an ulp).
-    init(_ decimal: Decimal28) {
-        value = decimal.double
-        radius = decimal.isZero ? 0 : Self.rounding(value)
+    /// A binary approximation of a ``Decimal28``, with `origin` (see ``origin``).
+    ///
+    /// The coefficient is converted (within an ulp) and scaled by exact powers of ten, at most
+    /// 10²² at a time (each step within half an ulp): at most three steps for the numbers of
+    /// the exchange model, each counted in the radius. Far outside binary64's normal range
+    /// it takes the correctly rounded ``Decimal28/double`` instead, a slower path.
+    init(_ decimal: Decimal28, origin: Int32 = -1) {
+        self.origin = origin
+        if decimal.isZero {
+            value = 0
+            radius = 0
+            return
+        }
+        // Two 64-bit halves (the high one exact below 2⁵³, as it is for 28 digits): at most
+        // two roundings, an ulp together, as counted.
+        let c = decimal.coefficient
+        var v = Double(UInt64(truncatingIfNeeded: c >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: c))
+        var e = Int(decimal.exponent)
+        var steps = 2  // the conversion: one ulp
+        while e > 0, steps < 8 {
+            let k = Swift.min(e, 22)
+            v *= exactPowersOfTen[k]
+            e -= k
+            steps += 1
+        }
+        while e < 0, steps < 8 {
+            let k = Swift.min(-e, 22)
+            v /= exactPowersOfTen[k]
+            e += k
+            steps += 1
+        }
+        if e == 0, v.isNormal, Swift.abs(v) > 0x1p-900, Swift.abs(v) < 0x1p900 {
+            value = decimal.negative ? -v : v
+            // Each step is off by at most 2⁻⁵³ of its result; one step more covers compounding.
+            radius = Self.widen(Swift.abs(v) * Double(steps + 1) * 0x1p-53)
+        } else {
+            value = decimal.double
+            radius = Self.rounding(value)
+        }
     }
 
     /// The most one rounded operation with result `x` can be off from decide's result on the
@@ -57,10 +96,23 @@ struct BoundedDouble: Sendable {
         let margin = widen(a.radius + b.radius) + Swift.abs(difference) * 0x1p-51
         if difference > margin { return 1 }
         if difference < -margin { return -1 }
+        if a.origin >= 0, b.origin >= 0 {
+            // Two of decide's decimals as they stand: the same one, or compared exactly.
+            if a.origin == b.origin { return 0 }
+            if let table = ExchangeAmbiguity.current, let x = table.decimal(a.origin), let y = table.decimal(b.origin) {
+                return Decimal28.compare(x, y)
+            }
+        }
         ExchangeAmbiguity.current?.record()
         return nil
     }
 }
+
+/// 10⁰ … 10²², each exactly a binary64.
+private let exactPowersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+]
 
 /// Counts the comparisons that ``BoundedDouble`` could not decide while it is in scope
 /// (``ExchangeAmbiguity/current``). Only read between candidate calculations, by the round that
@@ -68,6 +120,13 @@ struct BoundedDouble: Sendable {
 @available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *)
 final class ExchangeAmbiguity: Sendable {
     private let counter = Atomic<Int>(0)
+    /// The decimals that ``BoundedDouble/origin`` indexes.
+    private let decimals: Mutex<[Decimal28]>
+
+    /// A counter, with `decimals` as the first origins (0, 1, …).
+    init(decimals: [Decimal28] = []) {
+        self.decimals = Mutex(decimals)
+    }
 
     /// The counter the comparisons of this task report to (none outside a hybrid round).
     @TaskLocal static var current: ExchangeAmbiguity?
@@ -77,6 +136,21 @@ final class ExchangeAmbiguity: Sendable {
 
     /// Undecided comparisons so far.
     var count: Int { counter.load(ordering: .relaxed) }
+
+    /// `decimal` as a ``BoundedDouble`` with a new origin (or none, past Int32's range).
+    func register(_ decimal: Decimal28) -> BoundedDouble {
+        let origin = decimals.withLock { table -> Int32 in
+            guard table.count < Int(Int32.max) else { return -1 }
+            table.append(decimal)
+            return Int32(table.count - 1)
+        }
+        return BoundedDouble(decimal, origin: origin)
+    }
+
+    /// The decimal with origin `origin`, if there is one.
+    func decimal(_ origin: Int32) -> Decimal28? {
+        decimals.withLock { table in origin >= 0 && Int(origin) < table.count ? table[Int(origin)] : nil }
+    }
 }
 
 @available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *)

@@ -44,8 +44,11 @@ struct ExchangeSide<N: ExchangeNumber>: Sendable {
     func isValid(_ move: N) -> Bool {
         guard move.magnitude <= .hundred, move.magnitude.exceedsFloor else { return false }
         guard N.isOnScale(supplyPosition + move) else { return false }
-        guard moves.reduce(N.zero, +) <= .hundred, let low = moves.min(), let high = moves.max() else { return false }
-        return (low < .zero && high < .zero) || (low > .zero && high > .zero)
+        guard !moves.isEmpty, moves.reduce(N.zero, +) <= .hundred else { return false }
+        // decide's `min(moves) < 0 and max(moves) < 0 or min(moves) > 0 and max(moves) > 0`, read
+        // as "all below 0 or all above 0": the same answer without comparing moves with each
+        // other (the list often holds one move twice, which bounded binary cannot order).
+        return moves.allSatisfy { $0 < .zero } || moves.allSatisfy { $0 > .zero }
     }
 
     /// Replaces the last recorded move (decide's `moves.pop(); moves.append(move)`).
@@ -110,26 +113,30 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
     /// decide's `by_exchange_ratio`: the other party's NBS shift that gives both equal gains
     /// when `side` shifts its supply issue's NBS by `ratio`.
     func equalGainRatio(answering ratio: N, from side: ExchangeSideName) -> N {
-        let s = self[side], o = self[side.other]
-        return ((s.supplySalience + o.demandSalience) / (s.demandSalience + o.supplySalience)) * ratio
+        side == .i ? Self.equalGainRatio(answering: ratio, mover: i, other: j) : Self.equalGainRatio(answering: ratio, mover: j, other: i)
+    }
+
+    /// ``equalGainRatio(answering:from:)`` for the sides themselves (read in place, not copied).
+    static func equalGainRatio(answering ratio: N, mover s: ExchangeSide<N>, other o: ExchangeSide<N>) -> N {
+        ((s.supplySalience + o.demandSalience) / (s.demandSalience + o.supplySalience)) * ratio
     }
 
     func adjustedNBS(_ side: ExchangeSideName, at position: N, board: ExchangeBoard<N>) -> N {
-        let s = self[side]
-        return board.adjustedNBS(s.supplyIssue, updates: updates, actor: s.actor, position: position)
+        side == .i ? board.adjustedNBS(i.supplyIssue, updates: updates, actor: i.actor, position: position)
+            : board.adjustedNBS(j.supplyIssue, updates: updates, actor: j.actor, position: position)
     }
 
     /// Computes moves, voting positions, the equal gain and validity (decide's `calculate`).
     mutating func calculate(board: ExchangeBoard<N>, randomization: Double, draws: inout some RandomNumberGenerator) {
         // First try: j moves all the way to i's position on p; i answers on q.
         var dp = Self.ratio(for: (i.demandPosition - j.supplyPosition).magnitude, of: j, board: board)
-        var dq = equalGainRatio(answering: dp, from: .j)
+        var dq = Self.equalGainRatio(answering: dp, mover: j, other: i)
         i.move = Self.move(for: dq, of: i, board: board)
         j.move = (i.demandPosition - j.supplyPosition).magnitude
         if i.move.magnitude > (j.demandPosition - i.supplyPosition).magnitude {
             // i would overshoot j's position: i moves all the way instead and j answers.
             dq = Self.ratio(for: (j.demandPosition - i.supplyPosition).magnitude, of: i, board: board)
-            dp = equalGainRatio(answering: dq, from: .i)
+            dp = Self.equalGainRatio(answering: dq, mover: i, other: j)
             i.move = (j.demandPosition - i.supplyPosition).magnitude
             j.move = Self.move(for: dp, of: j, board: board)
         }
@@ -160,9 +167,18 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
     /// party's position, the move is cut to put the NBS exactly there, and the other party's
     /// move is scaled to keep the gains equal.
     mutating func checkNBS(_ name: ExchangeSideName, board: ExchangeBoard<N>) {
-        var s = self[name], o = self[name.other]
-        s.nbs0 = adjustedNBS(name, at: s.supplyPosition, board: board)
-        s.nbs1 = adjustedNBS(name, at: s.y, board: board)
+        // The sides are changed in place: copying one out and back costs more than the check.
+        let outcome = name == .i ? Self.checkNBS(&i, other: &j, updates: updates, board: board)
+            : Self.checkNBS(&j, other: &i, updates: updates, board: board)
+        if outcome.metKnifeEdge { metKnifeEdge = true }
+        if let cut = outcome.gain { gain = cut }
+    }
+
+    /// ``checkNBS(_:board:)`` for side `s` against `o`; returns the new gain if the moves were cut.
+    private static func checkNBS(_ s: inout ExchangeSide<N>, other o: inout ExchangeSide<N>, updates: ExchangeUpdates<N>,
+                                 board: ExchangeBoard<N>) -> (gain: N?, metKnifeEdge: Bool) {
+        s.nbs0 = board.adjustedNBS(s.supplyIssue, updates: updates, actor: s.actor, position: s.supplyPosition)
+        s.nbs1 = board.adjustedNBS(s.supplyIssue, updates: updates, actor: s.actor, position: s.y)
         let x = o.demandPosition
         // An NBS within 1e-9 of the demanded position is on it (an earlier exchange was cut to
         // put it there). In exact arithmetic the move then does not cross it and stands; in
@@ -171,16 +187,13 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
         // follows decide; either way such knife edges are reported.
         let before = N.edgeDistance(x, s.nbs0)
         let after = x - s.nbs1
-        if (x - s.nbs0).magnitude <= N.edgeTolerance, after.magnitude > N.edgeTolerance { metKnifeEdge = true }
+        let knife = (x - s.nbs0).magnitude <= N.edgeTolerance && after.magnitude > N.edgeTolerance
         let sameSide = (before >= .zero && after >= .zero) || (before <= .zero && after <= .zero)
-        guard !sameSide else {
-            self[name] = s
-            return
-        }
+        guard !sameSide else { return (nil, knife) }
         let delta = board.moveToShiftNBS(s.supplyIssue, updates: updates, actor: s.actor, start: s.supplyPosition, target: x).magnitude
-        let ownRatio = Self.ratio(for: delta, of: s, board: board)
-        let otherRatio = equalGainRatio(answering: ownRatio, from: name)
-        o.move = Self.move(for: otherRatio, of: o, board: board).magnitude
+        let ownRatio = ratio(for: delta, of: s, board: board)
+        let otherRatio = equalGainRatio(answering: ownRatio, mover: s, other: o)
+        o.move = move(for: otherRatio, of: o, board: board).magnitude
         s.move = delta
         if o.supplyPosition > s.demandPosition { o.move = -o.move }
         if s.supplyPosition > o.demandPosition { s.move = -s.move }
@@ -188,10 +201,9 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
         s.replaceLastMove(with: s.move)
         o.y = o.supplyPosition + o.move
         s.y = s.supplyPosition + s.move
-        gain = (otherRatio * o.supplySalience - ownRatio * o.demandSalience).magnitude
-        self[name] = s
-        self[name.other] = o
-        self[name].nbs1 = adjustedNBS(name, at: s.y, board: board)
+        let gain = (otherRatio * o.supplySalience - ownRatio * o.demandSalience).magnitude
+        s.nbs1 = board.adjustedNBS(s.supplyIssue, updates: updates, actor: s.actor, position: s.y)
+        return (gain, knife)
     }
 
     /// Brings this exchange up to date after `realized` was carried out (decide's
@@ -233,6 +245,17 @@ struct CandidateExchange<N: ExchangeNumber>: Sendable {
         let knife = metKnifeEdge
         metKnifeEdge = false
         return (recalculated, knife, isValid, gain)
+    }
+
+    /// Whether ``recalculate(after:board:randomization:draws:)`` would change anything after
+    /// `realized`: a party of it gave way on a supply issue of this one, or demands the same issue
+    /// as a party of this one (stakeholders and issues only, no numbers).
+    func isTouched(by realized: CandidateExchange) -> Bool {
+        func gaveWay(_ side: ExchangeSide<N>) -> Bool {
+            (side.actor == realized.i.actor && side.supplyIssue == realized.i.supplyIssue)
+                || (side.actor == realized.j.actor && side.supplyIssue == realized.j.supplyIssue)
+        }
+        return gaveWay(i) || gaveWay(j) || demands(like: realized.j) || demands(like: realized.i)
     }
 
     /// The voting position of the realised side that gave way on `side`'s supply issue, if it

@@ -279,13 +279,13 @@ public struct Decimal28: Sendable, Comparable, Hashable, CustomStringConvertible
     /// `self × d` with `d` taken exactly as the binary64 value it is, rounded once: Python's
     /// `Decimal(x) * Decimal(d)` where `Decimal(d)` converts a float without rounding.
     public func times(exactly d: Double) -> Decimal28 {
-        guard let exact = ExactDecimal(d) else { return .zero }
+        guard let exact = ExactDecimal.of(d) else { return .zero }
         return ExactDecimal(self).times(exact).rounded28()
     }
 
     /// `self − d` with `d` taken exactly as the binary64 value it is, rounded once.
     public func minus(exactly d: Double) -> Decimal28 {
-        guard let exact = ExactDecimal(d) else { return self }
+        guard let exact = ExactDecimal.of(d) else { return self }
         return ExactDecimal(self).plus(exact.negated()).rounded28()
     }
 
@@ -341,7 +341,7 @@ public struct Decimal28: Sendable, Comparable, Hashable, CustomStringConvertible
             return Decimal28(raw: x, exponent: Int32(clamping: exponent), negative: negative)
         }
         let k = digits - precision
-        // x has at most 38 digits, so k ≤ 10 and 10^k fits in 64 bits: one division, and the
+        // x has at most 39 digits, so k ≤ 11 and 10^k fits in 64 bits: one division, and the
         // remainder against half of 10^k decides.
         let d = ten64(k)
         var (result, rest) = divide(x, by: d)

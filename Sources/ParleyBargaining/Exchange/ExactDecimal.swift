@@ -26,6 +26,16 @@ struct ExactDecimal: Sendable {
         }
     }
 
+    /// decide's weights 0.4 and 0.1, converted once.
+    private static let decideWeights: [(Double, ExactDecimal)] = [0.4, 0.1].compactMap { d in ExactDecimal(d).map { (d, $0) } }
+
+    /// ``init(_:)-(Double)``, from a table for decide's weights (the exchange model converts them
+    /// for every realised move).
+    static func of(_ d: Double) -> ExactDecimal? {
+        for (weight, exact) in decideWeights where weight == d { return exact }
+        return ExactDecimal(d)
+    }
+
     init(_ x: Decimal28) {
         negative = x.negative
         limbs = Self.limbs(of: UInt64(truncatingIfNeeded: x.coefficient))
@@ -78,6 +88,28 @@ struct ExactDecimal: Sendable {
 
     /// Rounded half-even to 28 digits.
     func rounded28() -> Decimal28 {
+        // Cut the coefficient to below 2¹²⁸ (still 38 digits or more when anything is cut),
+        // remembering whether a nonzero digit was cut, then round it as Decimal28 rounds.
+        var rest = limbs
+        var exponent = exponent
+        var sticky = false
+        while rest.count > 5 {
+            if Self.divide(&rest, by: 1_000_000_000) != 0 { sticky = true }
+            exponent += 9
+        }
+        while rest.count > 4 {
+            if Self.divide(&rest, by: 10) != 0 { sticky = true }
+            exponent += 1
+        }
+        guard exponent.magnitude < 1 << 30 else { return slowlyRounded28() }
+        var coefficient: UInt128 = 0
+        for limb in rest.reversed() { coefficient = coefficient << 32 | UInt128(limb) }
+        // More than 28 digits whenever something was cut, so `sticky` is seen.
+        return Decimal28.rounded(coefficient, exponent: exponent, negative: negative, sticky: sticky)
+    }
+
+    /// ``rounded28()`` through decimal text.
+    private func slowlyRounded28() -> Decimal28 {
         var digits = ""
         var rest = limbs
         while !rest.isEmpty {

@@ -12,6 +12,10 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
     /// x·s·c per issue and stakeholder as decide multiplies it, (x·s)·c: every NBS sum takes
     /// these for the stakeholders that stay where the board has them.
     private var weighted: [[N]]
+    /// Per issue, the running sums of `weighted` in decide's order (stakeholders with a stance,
+    /// in scenario order): `prefix[issue][k]` is the sum over stakeholders before `k`, computed
+    /// by exactly the additions an NBS sum makes, so a sum may start there.
+    private var prefix: [[N]]
     let salience: [[N]]
     let power: [[N]]
     let present: [[Bool]]
@@ -23,11 +27,13 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
         self.salience = salience
         self.power = power
         self.present = present
-        weighted = position.indices.map { issue in
+        let weighted = position.indices.map { issue in
             position[issue].indices.map { actor in position[issue][actor] * salience[issue][actor] * power[issue][actor] }
         }
+        self.weighted = weighted
         issueCount = position.count
         stakeholderCount = position.first?.count ?? 0
+        prefix = weighted.indices.map { issue in Self.runningSums(weighted[issue], present: present[issue]) }
         denominator = (0..<position.count).map { issue in
             var sum = N.zero
             for actor in 0..<(position.first?.count ?? 0) where present[issue][actor] {
@@ -47,6 +53,34 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
     mutating func move(_ actor: Int, on issue: Int, to value: N) {
         position[issue][actor] = value
         weighted[issue][actor] = value * salience[issue][actor] * power[issue][actor]
+        prefix[issue] = Self.runningSums(weighted[issue], present: present[issue])
+    }
+
+    /// Makes every move of `moves` in order (a later one of the same stakeholder and issue
+    /// wins), recomputing the running sums of each issue once.
+    mutating func move(_ moves: [(actor: Int, issue: Int, value: N)]) {
+        var touched = [Bool](repeating: false, count: issueCount)
+        for (actor, issue, value) in moves {
+            position[issue][actor] = value
+            weighted[issue][actor] = value * salience[issue][actor] * power[issue][actor]
+            touched[issue] = true
+        }
+        for issue in 0..<issueCount where touched[issue] {
+            prefix[issue] = Self.runningSums(weighted[issue], present: present[issue])
+        }
+    }
+
+    /// The sums of `terms` where `present`, before each index and in all (n + 1 values), added
+    /// from 0 in order.
+    private static func runningSums(_ terms: [N], present: [Bool]) -> [N] {
+        var sums = [N.zero]
+        sums.reserveCapacity(terms.count + 1)
+        var sum = N.zero
+        for (term, isPresent) in zip(terms, present) {
+            if isPresent { sum = sum + term }
+            sums.append(sum)
+        }
+        return sums
     }
 
     /// c·s of `actor` on `issue` (0 without a stance).
@@ -68,8 +102,10 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
     /// (decide's `adjusted_nbs`: the actor's own position wins over an update).
     func adjustedNBS(_ issue: Int, updates: ExchangeUpdates<N>, actor: Int, position moved: N) -> N {
         guard denominator[issue] > .zero else { return .zero }
-        var sum = N.zero
-        for other in 0..<stakeholderCount where present[issue][other] {
+        // Up to the first stakeholder placed elsewhere the sum is the board's own.
+        let first = updates.firstActor(on: issue, before: actor)
+        var sum = prefix[issue][first]
+        for other in first..<stakeholderCount where present[issue][other] {
             if let x = other == actor ? moved : updates.position(of: other, on: issue) {
                 sum = sum + x * salience[issue][other] * power[issue][other]
             } else {
@@ -83,8 +119,9 @@ struct ExchangeBoard<N: ExchangeNumber>: Sendable {
     /// `adjusted_nbs_by_position`, whose result is used as a distance. The actor sits at
     /// `start` unless `updates` place it elsewhere, and counts in the sum like everyone else.
     func moveToShiftNBS(_ issue: Int, updates: ExchangeUpdates<N>, actor: Int, start: N, target: N) -> N {
-        var sum = N.zero
-        for other in 0..<stakeholderCount where present[issue][other] {
+        let first = updates.firstActor(on: issue, before: actor)
+        var sum = prefix[issue][first]
+        for other in first..<stakeholderCount where present[issue][other] {
             if let x = updates.position(of: other, on: issue) ?? (other == actor ? start : nil) {
                 sum = sum + x * salience[issue][other] * power[issue][other]
             } else {
@@ -105,6 +142,23 @@ struct ExchangeUpdates<N: ExchangeNumber>: Sendable {
             return entry.position
         }
         return nil
+    }
+
+    /// The first stakeholder with an update on `issue`, or `actor` if none comes before it.
+    func firstActor(on issue: Int, before actor: Int) -> Int {
+        var first = actor
+        for entry in entries where entry.issue == issue && entry.actor < first { first = entry.actor }
+        return first
+    }
+
+    /// These updates with every position converted by `convert`; `nil` when one does not convert.
+    func converted<M: ExchangeNumber>(_ convert: (N) -> M?) -> ExchangeUpdates<M>? {
+        var result = ExchangeUpdates<M>()
+        for entry in entries {
+            guard let position = convert(entry.position) else { return nil }
+            result.entries.append((entry.issue, entry.actor, position))
+        }
+        return result
     }
 
     mutating func set(_ position: N, of actor: Int, on issue: Int) {

@@ -15,7 +15,7 @@ extension ExchangeModel: ConfigurableModel {
         ModelOptionSpec("salience-weight", .number(0...1), help: "decide's SALIENCE_WEIGHT"),
         ModelOptionSpec("fixed-weight", .number(0...1), help: "decide's FIXED_WEIGHT"),
         ModelOptionSpec("arithmetic", .choice(Parameters.Arithmetic.allCases.map(\.rawValue)),
-                        help: "double (fast) or decimal (decide's 28-digit decimals, digit for digit)"),
+                        help: "hybrid (default: decide's decimals digit for digit, fast), decimal (decimals throughout) or double (binary, parts from decide at knife edges)"),
     ]
 
     /// The parameters `options` set on top of `base`.

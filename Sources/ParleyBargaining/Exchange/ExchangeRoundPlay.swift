@@ -75,18 +75,14 @@ struct ExchangeRoundPlay<N: ExchangeNumber>: Sendable {
     /// The voting board, its NBS and the next round's board from the realised exchanges.
     private mutating func finish(board: ExchangeBoard<N>, parameters: ExchangeModel.Parameters) {
         votingBoard = board
-        for exchange in realized {
-            for side in [exchange.i, exchange.j] {
-                votingBoard.move(side.actor, on: side.supplyIssue, to: side.y)
-            }
-        }
+        votingBoard.move(realized.flatMap { exchange in
+            [exchange.i, exchange.j].map { (actor: $0.actor, issue: $0.supplyIssue, value: $0.y) }
+        })
         votingNBS = (0..<board.issueCount).map { votingBoard.nbs($0) }
         nextBoard = votingBoard
-        for exchange in realized {
-            for side in [exchange.i, exchange.j] {
-                nextBoard.move(side.actor, on: side.supplyIssue, to: Self.newStart(side, parameters: parameters))
-            }
-        }
+        nextBoard.move(realized.flatMap { exchange in
+            [exchange.i, exchange.j].map { (actor: $0.actor, issue: $0.supplyIssue, value: Self.newStart($0, parameters: parameters)) }
+        })
     }
 
     /// Gain order, highest first; `rank` (the earlier place in the list) breaks exact ties.

@@ -26,7 +26,7 @@ import Testing
         ("river.json", .decimal, 10, 154),
         ("harbour.json", .double, 3, 92),
         ("river.json", .double, 10, 154),
-        // The default: binary with bounds, decimals where they cannot decide: every round, every exchange.
+        // The default, hybrid: binary with bounds, decimals where they cannot decide: every round, every exchange.
         ("bonn-2001.json", .hybrid, 10, 121),
         ("ec-car-emissions.json", .hybrid, 1, 0),
         ("synthetic-15x13.json", .hybrid, 10, 1_663),
@@ -114,8 +114,24 @@ import Testing
             decimal = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: .decimal)).simulate(scenario)
             hybrid = try ExchangeModel(parameters: .init(rounds: fixture.roundsRequested, arithmetic: .hybrid)).simulate(scenario)
         }
-        #expect(ExchangeModel.Parameters().arithmetic == .decimal)
+        #expect(ExchangeModel.Parameters().arithmetic == .hybrid)
         #expect(hybrid.rounds.count == decimal.rounds.count)
+        for (h, d) in zip(hybrid.rounds, decimal.rounds) {
+            #expect(h == d, "round \(d.index) differs from decimal's")
+        }
+        #expect(hybrid == decimal)
+    }
+
+    /// Generated cases (SyntheticScenario.make, decide-shaped: every stance present), small
+    /// enough for a debug build: the default's run is decimal's, round by round, every number.
+    @Test(arguments: [(6, 4, UInt64(1)), (6, 4, 2), (8, 6, 3), (10, 5, 2), (12, 4, 7)])
+    func hybridRunIsTheDecimalRunOnGeneratedCases(_ stakeholders: Int, _ issues: Int, _ seed: UInt64) throws {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) else { return }
+        let scenario = try #require(SyntheticScenario.make(stakeholders: stakeholders, issues: issues, seed: seed))
+        let decimal = try ExchangeModel(parameters: .init(rounds: 6, arithmetic: .decimal)).simulate(scenario)
+        let hybrid = try ExchangeModel(parameters: .init(rounds: 6)).simulate(scenario)
+        #expect(hybrid.rounds.count == decimal.rounds.count)
+        #expect(decimal.rounds.reduce(0) { $0 + $1.exchanges.count } > 0, "a case without exchanges checks nothing")
         for (h, d) in zip(hybrid.rounds, decimal.rounds) {
             #expect(h == d, "round \(d.index) differs from decimal's")
         }
