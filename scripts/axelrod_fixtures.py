@@ -17,6 +17,13 @@ Tests/ParleyGamesTests/Fixtures/axelrod/:
 - stochastic.json: for each stochastic strategy against four fixed opponents, the mean and
   standard deviation over 100 seeded 200-turn matches of the strategy's cooperation rate and
   score per turn; plus noisy matches of deterministic pairs, and Moran fixation counts.
+- meta.json and Sources/ParleyGames/Repeated/Data/AxelrodMetaTeams.swift: the teams of
+  axelrod's meta strategies, and their statistics (scripts/axelrod_meta.py).
+- meta_histories.json: the meta strategies' voting rules over the SIXTEEN team against
+  every deterministic strategy, move by move.
+
+`histories-extend` writes the same histories.json as `histories` but plays only the pairs
+of players added to DETERMINISTIC since the file was written.
 """
 import json
 import os
@@ -75,6 +82,10 @@ _det, _sto = table_driven()
 DETERMINISTIC += _det
 STOCHASTIC += _sto
 
+# Added last (so that `histories-extend` can keep the pairs already computed): the
+# look-ahead tree search, and Darwin with its class-level genome cleared before each match.
+DETERMINISTIC += ["DBS", "Darwin"]
+
 # The "done when" tournament of issue 16: 16 deterministic strategies, most of them added
 # for that issue, ranked and scored by axelrod.
 SIXTEEN = ["TitForTat", "Grudger", "Fortress3", "Fortress4", "Predator", "Raider", "EvolvedLookerUp2_2_2", "EvolvedANN",
@@ -86,6 +97,10 @@ CLASSIC = ["Cooperator", "Defector", "TitForTat", "Grudger", "TitFor2Tats", "Alt
 
 
 def make(key):
+    if key == "Darwin":
+        # Darwin keeps its genome on the class, shared by every instance and carried from
+        # match to match; Parley starts every match from the initial genome [C].
+        axl.Darwin.reset_genome()
     if key == "MemoryOnePlayer":
         return axl.MemoryOnePlayer((1, 0, 0, 1))
     return getattr(axl, key)()
@@ -103,17 +118,38 @@ def rle(actions):
     return "".join(out)
 
 
-def histories():
+def known_histories():
+    """The pairs of the existing histories.json whose players are still at the same places
+    (for `histories-extend`, which plays only the pairs of newly listed players; axelrod's
+    deterministic matches do not change, so the file is the same as a full run's)."""
+    try:
+        with open(os.path.join(OUT, "histories.json")) as f:
+            old = json.load(f)
+    except OSError:
+        return {}
+    known = {}
+    for i, j, x, y in old["pairs"]:
+        a, b = old["players"][i], old["players"][j]
+        if i < len(DETERMINISTIC) and j < len(DETERMINISTIC) and DETERMINISTIC[i] == a and DETERMINISTIC[j] == b:
+            known[(i, j)] = (old["histories"][x], old["histories"][y])
+    return known
+
+
+def histories(extend=False):
+    known = known_histories() if extend else {}
     strings, index, pairs = [], {}, []
     for i, a in enumerate(DETERMINISTIC):
         assert not axl.Classifiers["stochastic"](make(a)), a
         for j in range(i, len(DETERMINISTIC)):
             b = DETERMINISTIC[j]
-            match = axl.Match((make(a), make(b)), turns=TURNS)
-            result = match.play()
+            if (i, j) in known:
+                both = known[(i, j)]
+            else:
+                match = axl.Match((make(a), make(b)), turns=TURNS)
+                result = match.play()
+                both = tuple(rle([r[side] for r in result]) for side in (0, 1))
             refs = []
-            for side in (0, 1):
-                s = rle([r[side] for r in result])
+            for s in both:
                 if s not in index:
                     index[s] = len(strings)
                     strings.append(s)
@@ -200,12 +236,18 @@ def write(name, data):
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    what = sys.argv[1:] or ["data", "catalogue", "histories", "classic", "sixteen", "stochastic"]
+    what = sys.argv[1:] or ["data", "catalogue", "histories", "classic", "sixteen", "stochastic", "meta", "meta-histories"]
     if "data" in what:
         import axelrod_strategy_data
         axelrod_strategy_data.main()
-    if "histories" in what:
-        write("histories.json", histories())
+    if "histories" in what or "histories-extend" in what:
+        write("histories.json", histories(extend="histories-extend" in what))
+    if "meta" in what:
+        import axelrod_meta
+        axelrod_meta.main(DETERMINISTIC, STOCHASTIC, OUT)
+    if "meta-histories" in what:
+        import axelrod_meta
+        write("meta_histories.json", axelrod_meta.team_histories(SIXTEEN, DETERMINISTIC))
     if "classic" in what:
         write("classic.json", {"axelrod": axl.__version__, "classic": tournament(CLASSIC, 1),
                                "classic_with_random": tournament(CLASSIC + ["Random"], 1)})

@@ -3,7 +3,8 @@
 # about 6 GB because axelrod requires torch) and writes the fixtures that
 # Tests/ParleyGamesTests/Repeated read. Re-runnable: the venv is reused when present.
 #   bash scripts/axelrod_fixtures.sh                  # all fixtures
-#   bash scripts/axelrod_fixtures.sh histories        # one of: data histories classic sixteen stochastic
+#   bash scripts/axelrod_fixtures.sh histories        # one of: data histories histories-extend classic sixteen
+#                                                     # stochastic meta meta-histories catalogue
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${AXELROD_VENV:-.venv-repeated}"

@@ -16,8 +16,14 @@ enum CatalogEntries {
     static let dd: [Choice] = [.defect, .defect]
     static let d: [Choice] = [.defect]
 
-    static let all: [Entry] = basic + titForTats + grudgers + majority + probers + memoryOne + zeroDeterminant + first + others
-        + added + AxelrodStrategyData.entries
+    /// The ordinary strategies (everything but the team-based meta strategies), then the
+    /// meta strategies whose whole team is among them.
+    static let all: [Entry] = ordinary + metaTeams.entries
+
+    static let ordinary: [Entry] = basic + titForTats + grudgers + majority + probers + memoryOne + zeroDeterminant + first + others
+        + added + AxelrodStrategyData.entries + lookAhead
+
+    static let metaTeams = MetaTeamData.resolve(ordinary)
 
     static let basic: [Entry] = [
         e("Cooperator", "Cooperator", "Axelrod 1984; axelrod cooperator.py") { _ in Cooperator() },

@@ -81,6 +81,14 @@ extension CatalogEntries {
         e("SelfSteem", "SelfSteem", random: true, "Andre and Teixeira 2016; axelrod selfsteem.py") { _ in SelfSteem() },
     ]
 
+    /// Added last (after the generated tables): the look-ahead and memory players of issue 16's
+    /// second part.
+    static let lookAhead: [Entry] = [
+        e("DBS", "DBS: 0.75, 3, 4, 3, 5", "Au and Nau 2006 (Derived Belief Strategy); axelrod dbs.py") { _ in DerivedBelief() },
+        e("MemoryDecay", "Memory Decay: 0.1, 0.03, -2, 1, Tit For Tat, 15", random: true, "axelrod meta.py (Memory Decay)") { _ in MemoryDecay() },
+        e("Darwin", "Darwin", "Paul Slavin; axelrod darwin.py (genome reset before every match)") { c in Darwin(game: c.payoffs) },
+    ]
+
     static let second: [Entry] = [
         e("SecondByGladstein", "Second by Gladstein", "Axelrod 1980b (David Gladstein); axelrod axelrod_second.py") { _ in SecondByGladstein() },
         e("SecondByGrofman", "Second by Grofman", "Axelrod 1980b (Bernard Grofman); axelrod axelrod_second.py") { _ in SecondByGrofman() },

@@ -17,6 +17,13 @@ public enum StrategyCatalog {
     /// Every entry, in a fixed order (basic strategies first, then families).
     public static let entries: [Entry] = CatalogEntries.all
 
+    /// axelrod's meta strategies that Parley refuses to build because their team (axelrod's
+    /// strategy list filtered by a classifier) names strategies Parley does not implement:
+    /// the class name and the missing members.
+    public static var unbuildableMetaStrategies: [(key: String, missing: [String])] {
+        CatalogEntries.metaTeams.refused.map { ($0.0.key, $0.1) }
+    }
+
     /// Every player, in catalogue order.
     public static var all: [RepeatedPlayer] { entries.map(\.player) }
 
@@ -55,6 +62,15 @@ public enum StrategyCatalog {
         let wanted = normalise(name)
         if let entry = entries.first(where: { normalise($0.key) == wanted || normalise($0.player.name) == wanted }) {
             return entry.player
+        }
+        if let (record, missing) = CatalogEntries.metaTeams.refused.first(where: {
+            normalise($0.0.key) == wanted || normalise($0.0.name) == wanted
+        }) {
+            throw RepeatedGameError(
+                .unknownStrategy,
+                "'\(record.name)' cannot be built: axelrod's team for it has \(record.members.count) members and "
+                    + "Parley lacks \(missing.joined(separator: ", "))",
+                hint: "a meta strategy plays only with exactly axelrod's team; see docs/repeated-games.md")
         }
         let parts = name.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         if parts.count > 1, let player = try CatalogEntries.parameterised(normalise(parts[0]), Array(parts.dropFirst())) {

@@ -121,9 +121,9 @@ import Testing
     }
 
     @Test func catalogueHasOver100NamedStrategiesWithSources() {
-        // 220 of axelrod 4.14's 244 strategies (AxelrodCatalogueTests) and MemoryOnePlayer.
-        #expect(StrategyCatalog.entries.count == 221)
-        #expect(Set(StrategyCatalog.all.map(\.name)).count == 221)
+        // 231 of axelrod 4.14's 244 strategies (AxelrodCatalogueTests) and MemoryOnePlayer.
+        #expect(StrategyCatalog.entries.count == 232)
+        #expect(Set(StrategyCatalog.all.map(\.name)).count == 232)
         #expect(StrategyCatalog.all.allSatisfy { !$0.source.isEmpty })
         #expect(StrategyCatalog.firstTournament.count == 15)
     }

@@ -1,0 +1,159 @@
+import ParleyCore
+
+// Port of axelrod 4.14 `meta.py`: MetaMajority, MetaMinority, MetaWinner,
+// MetaWinnerEnsemble, MetaMixer and their "Nice" forms, over the teams axelrod builds from
+// its own strategy list (Data/AxelrodMetaTeams.swift, written by scripts/axelrod_meta.py).
+
+/// How a meta strategy turns its team's proposals into its move.
+enum MetaVote: Sendable {
+    /// D when more members propose D than C (axelrod's MetaMajority).
+    case majority
+    /// D when fewer members propose D than C (MetaMinority).
+    case minority
+    /// The proposal of the members with the highest running score, C if any of them
+    /// proposes C (MetaWinner).
+    case winner
+    /// The proposal of one member drawn uniformly from the top 8% by running score
+    /// (MetaWinnerEnsemble).
+    case ensemble
+    /// The proposal of one member drawn uniformly (MetaMixer without a distribution).
+    case mixer
+}
+
+/// A team of ordinary strategies playing together: every member proposes a move each
+/// round, from its own history (its proposals against the opponent's actual moves), and
+/// the vote picks the move. With `nice`, a D is replaced by C while the opponent has never
+/// defected (axelrod's NiceTransformer).
+/// - Complexity: per round, the sum of the members' costs plus O(team) (O(team log team)
+///   for the ensemble's ranking).
+struct MetaTeam: RepeatedStrategy {
+    var team: [any RepeatedStrategy]
+    var histories: [PlayHistory]
+    var proposals: [Choice]
+    var scores: [Double]
+    let vote: MetaVote
+    let nice: Bool
+    let payoffs: PlayerPayoffs
+    /// The ensemble of a team of one strategy (or copies of one) follows its first member.
+    let singular: Bool
+
+    init(team: [any RepeatedStrategy], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
+        self.team = team
+        histories = Array(repeating: PlayHistory(), count: team.count)
+        if let turns = context.knownLength, turns <= 100_000 {
+            for k in histories.indices { histories[k].reserve(turns) }
+        }
+        proposals = Array(repeating: .cooperate, count: team.count)
+        scores = Array(repeating: 0, count: team.count)
+        self.vote = vote
+        self.nice = nice
+        self.payoffs = context.payoffs
+        self.singular = singular
+    }
+
+    mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
+        if let theirs = h.theirLast {
+            let keepsScore = vote == .winner || vote == .ensemble
+            for k in histories.indices {
+                histories[k].record(mine: proposals[k], theirs: theirs)
+                if keepsScore { scores[k] += payoffs.payoff(proposals[k], theirs) }
+            }
+        }
+        var defections = 0
+        for k in team.indices {
+            let move = team[k].choose(histories[k], random: &random)
+            proposals[k] = move
+            if move == .defect { defections += 1 }
+        }
+        let move = decide(defections: defections, random: &random)
+        if nice, move == .defect, h.theirDefections == 0 { return .cooperate }
+        return move
+    }
+
+    private func decide(defections: Int, random: inout RandomStream) -> Choice {
+        let cooperations = team.count - defections
+        switch vote {
+        case .majority:
+            return defections > cooperations ? .defect : .cooperate
+        case .minority:
+            return defections < cooperations ? .defect : .cooperate
+        case .winner:
+            guard let best = scores.max() else { return .cooperate }
+            for k in scores.indices where scores[k] == best && proposals[k] == .cooperate { return .cooperate }
+            return .defect
+        case .ensemble:
+            if singular || team.count < 2 { return proposals.first ?? .cooperate }
+            let ranked = Self.leaders(scores, count: Swift.max(1, team.count * 8 / 100))
+            let pick = Int(random.nextInt(below: UInt64(ranked.count)))
+            return proposals[ranked[pick]]
+        case .mixer:
+            if team.count < 2 { return proposals.first ?? .cooperate }
+            return proposals[Int(random.nextInt(below: UInt64(team.count)))]
+        }
+    }
+}
+
+extension MetaTeam {
+    /// The indices of the `count` highest scores, in axelrod's order (it sorts (score, index)
+    /// pairs in reverse: highest score first, ties by the higher index). One pass from the
+    /// highest index down, keeping the leaders ranked: O(n) when few scores enter the
+    /// leaders, O(n · count) at worst, instead of sorting the whole team every round.
+    static func leaders(_ scores: [Double], count: Int) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        var k = scores.count - 1
+        while k >= 0 {
+            let score = scores[k]
+            if best.count < count || score > scores[best[best.count - 1]] {
+                var at = best.count
+                while at > 0, scores[best[at - 1]] < score { at -= 1 }
+                best.insert(k, at: at)
+                if best.count > count { best.removeLast() }
+            }
+            k -= 1
+        }
+        return best
+    }
+}
+
+/// One meta strategy of axelrod 4.14 as data: its team is a list of axelrod class names.
+struct MetaTeamRecord: Sendable {
+    let key: String
+    let name: String
+    let stochastic: Bool
+    let kind: MetaVote
+    let nice: Bool
+    /// axelrod's class names, space-separated, in axelrod's order.
+    let team: String
+
+    var members: [String] { team.split(separator: " ").map(String.init) }
+}
+
+/// The meta strategies whose teams Parley can build, and why the others cannot be built.
+enum MetaTeamData {
+    /// Catalogue entries for the records whose every member is in `ordinary` (looked up by
+    /// key, in the team's order), and for the others the members that are missing.
+    static func resolve(_ ordinary: [StrategyCatalog.Entry]) -> (entries: [StrategyCatalog.Entry], refused: [(MetaTeamRecord, [String])]) {
+        var byKey: [String: RepeatedPlayer] = [:]
+        for entry in ordinary { byKey[entry.key] = entry.player }
+        var entries: [StrategyCatalog.Entry] = []
+        var refused: [(MetaTeamRecord, [String])] = []
+        for record in records {
+            let names = record.members
+            let missing = names.filter { byKey[$0] == nil }
+            guard missing.isEmpty else {
+                refused.append((record, missing))
+                continue
+            }
+            let players = names.compactMap { byKey[$0] }
+            let singular = Set(names).count == 1
+            let vote = record.kind
+            let nice = record.nice
+            let source = "axelrod meta.py (\(names.count) members chosen by axelrod's classifiers)"
+            entries.append(CatalogEntries.e(record.key, record.name, random: record.stochastic, source) { context in
+                MetaTeam(team: players.map { $0.makeStrategy(context) }, vote: vote, nice: nice, singular: singular, context: context)
+            })
+        }
+        return (entries, refused)
+    }
+}
