@@ -8,6 +8,10 @@ as `parley game solve FILE --method enumpoly --json`, CPU time of the child from
 (process start and parsing included: a few milliseconds). Counts of equilibria are printed
 for both; a mismatch is flagged with '!'. Ratios are Gambit's CPU time over Parley's, where
 both finish.
+
+To compare the solve itself, as Gambit's figure is (in process), the script also runs Parley
+on a trivial game (one strategy per player, same number of players) five times and subtracts
+the median of those start-up times: columns 'solve' and 'ratio (solve)'.
 """
 import json
 import os
@@ -58,6 +62,13 @@ def parley(path):
     return seconds, len(json.loads(out.stdout)["equilibria"])
 
 
+def startup(players, directory):
+    """Median CPU time of Parley on a game with one strategy per player: start-up, parsing, output."""
+    path = os.path.join(directory, f"trivial{players}.nfg")
+    write_nplayer_nfg((1,) * players, [[0] * players], path, title="trivial")
+    return statistics.median(parley(path)[0] for _ in range(5))
+
+
 def fmt(seconds):
     if seconds is None:
         return f">{TIMEOUT:.0f} s"
@@ -70,23 +81,30 @@ def main():
     shapes = [(2, 2, 2), (3, 3, 3), (4, 4, 4), (2, 2, 2, 2), (2, 2, 2, 2, 2), (2, 2, 2, 2, 2, 2)]
     seeds = 2 if QUICK else 3
     directory = tempfile.mkdtemp(prefix="parley-enumpoly-")
-    print(f"{'shape':>12} {'seed':>8} {'parley':>10} {'#':>3} {'gambit':>10} {'#':>3}  ratio")
+    print(f"{'shape':>12} {'seed':>8} {'parley':>10} {'solve':>10} {'#':>3} {'gambit':>10} {'#':>3}  ratio  ratio (solve)")
     for index, shape in enumerate(shapes):
+        base = startup(len(shape), directory)
+        print(f"{'':>12} start-up of a trivial {len(shape)}-player game: {fmt(base)}", flush=True)
         ratios = []
+        solve_ratios = []
         for k in range(seeds):
             seed = 1717000 + 100 * index + k
             path = os.path.join(directory, f"g{seed}.nfg")
             write_nplayer_nfg(shape, random_nplayer_rows(shape, seed), path)
             ours, our_count = parley(path)
             theirs, their_count = gambit(path)
+            solve = max(ours - base, 1e-4) if ours is not None else None
             ratio = theirs / ours if ours and theirs else None
+            solve_ratio = theirs / solve if solve and theirs else None
             if ratio:
                 ratios.append(ratio)
+                solve_ratios.append(solve_ratio)
             flag = "!" if ours is not None and theirs is not None and our_count != their_count else " "
-            print(f"{'x'.join(map(str, shape)):>12} {seed:>8} {fmt(ours):>10} {our_count if our_count is not None else '-':>3} "
-                  f"{fmt(theirs):>10} {their_count if their_count is not None else '-':>3}{flag} {f'{ratio:.1f}x' if ratio else '-'}", flush=True)
+            print(f"{'x'.join(map(str, shape)):>12} {seed:>8} {fmt(ours):>10} {fmt(solve):>10} {our_count if our_count is not None else '-':>3} "
+                  f"{fmt(theirs):>10} {their_count if their_count is not None else '-':>3}{flag} {f'{ratio:.2g}x' if ratio else '-':>6} "
+                  f"{f'{solve_ratio:.2g}x' if solve_ratio else '-':>6}", flush=True)
         if ratios:
-            print(f"{'':>12} median ratio {statistics.median(ratios):.1f}x", flush=True)
+            print(f"{'':>12} median ratio {statistics.median(ratios):.2g}x, solve only {statistics.median(solve_ratios):.2g}x", flush=True)
 
 
 if __name__ == "__main__":

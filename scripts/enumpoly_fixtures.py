@@ -1,5 +1,5 @@
 """Writes Tests/ParleyGamesTests/Fixtures/gambit/enumpoly.json (or enumpoly_holdout.json with
---holdout): n-player strategic games with the equilibria pygambit 16.7's enumpoly_solve finds
+--holdout, enumpoly_catalog.json with --catalog): n-player strategic games with the equilibria pygambit 16.7's enumpoly_solve finds
 (support enumeration plus polynomial systems; isolated equilibria only), as doubles, and its CPU
 time. Run through scripts/enumpoly_fixtures.sh.
 
@@ -7,8 +7,11 @@ Development games: Gambit's 2x2x2.nfg (McKelvey-McLennan, 9 equilibria), the n-p
 games of pygambit's catalog, and random SplitMix64 games (scripts/gambit_common.py) of shapes
 2x2x2, 3x3x3, 2x3x4, 2x2x2x2 and 3x3x2x2 with seeds 1700..1799. The held-out games use seeds
 from 9170.. that were not looked at during development: five 3-player and five 4-player games.
+The catalog games are every strategic (not tree) game of pygambit's catalog, with enummixed's
+exact extreme equilibria as well for the two-player ones.
 """
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -32,26 +35,71 @@ def random_nplayer(shape, seed):
     return gbt.Game.from_arrays(*arrays, title=f"random {'x'.join(map(str, shape))} seed {seed}")
 
 
-def entry(name, source, game):
+def solve(game):
     players = list(game.players)
-    shape = [len(p.strategies) for p in players]
-    strategies = [list(p.strategies) for p in players]
-    payoffs = [[text(game[[strategies[i][c] for i, c in enumerate(profile)]][p]) for p in players] for profile in odometer(shape)]
     started = time.process_time()
     result = gbt.nash.enumpoly_solve(game, use_strategic=True)
     seconds = time.process_time() - started
     equilibria = [[[float(eq[s]) for s in p.strategies] for p in players] for eq in result.equilibria]
     regrets = [float(eq.max_regret()) for eq in result.equilibria]
+    return equilibria, regrets, seconds
+
+
+def solve_in_child(game, timeout, queue):
+    queue.put(solve(game))
+
+
+def entry(name, source, game, enummixed=False, timeout=None):
+    players = list(game.players)
+    shape = [len(p.strategies) for p in players]
+    strategies = [list(p.strategies) for p in players]
+    payoffs = [[text(game[[strategies[i][c] for i, c in enumerate(profile)]][p]) for p in players] for profile in odometer(shape)]
+    if timeout is None:
+        equilibria, regrets, seconds = solve(game)
+    else:
+        # Gambit's enumpoly can run without end (gambitproject/gambit#1055): a forked child with a deadline.
+        queue = multiprocessing.get_context("fork").Queue()
+        child = multiprocessing.get_context("fork").Process(target=solve_in_child, args=(game, timeout, queue))
+        child.start()
+        child.join(timeout)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            print(f"{name}: Gambit's enumpoly did not finish in {timeout} s", file=sys.stderr)
+            out = {"name": name, "source": source, "shape": shape, "payoffs": payoffs, "enumpoly": [],
+                   "enumpoly_regret": [], "enumpoly_seconds": None, "enumpoly_timeout": timeout}
+            if enummixed:
+                out["enummixed"] = exact_extreme(game)
+            return out
+        equilibria, regrets, seconds = queue.get()
     print(f"{name}: {len(equilibria)} equilibria in {seconds:.3f}s CPU, max regret {max(regrets, default=0):.2e}", file=sys.stderr)
-    return {"name": name, "source": source, "shape": shape, "payoffs": payoffs, "enumpoly": equilibria,
-            "enumpoly_regret": regrets, "enumpoly_seconds": seconds}
+    out = {"name": name, "source": source, "shape": shape, "payoffs": payoffs, "enumpoly": equilibria,
+           "enumpoly_regret": regrets, "enumpoly_seconds": seconds}
+    if enummixed:
+        out["enummixed"] = exact_extreme(game)
+    return out
+
+
+def exact_extreme(game):
+    """Two players: the extreme equilibria, exactly, from a second Gambit method (enummixed)."""
+    mixed = gbt.nash.enummixed_solve(game, rational=True).equilibria
+    return [[[str(eq[s]) for s in p.strategies] for p in game.players] for eq in mixed]
 
 
 def main():
     check_generator()
     holdout = "--holdout" in sys.argv
+    catalog = "--catalog" in sys.argv
     games = []
-    if holdout:
+    if catalog:
+        # Every strategic (normal-form) game that pygambit's catalog ships, whatever its number of players.
+        for slug in sorted(gbt.catalog.games()["Game"]):
+            game = gbt.catalog.load(slug)
+            if game.is_tree:
+                continue
+            games.append(entry(slug.replace("/", "-"), "pygambit catalog " + slug, game, enummixed=len(game.players) == 2, timeout=60))
+        name = "enumpoly_catalog.json"
+    elif holdout:
         shapes = [(2, 2, 2), (3, 3, 3), (2, 3, 4), (3, 3, 2), (4, 2, 3), (2, 2, 2, 2), (2, 2, 3, 2), (3, 2, 2, 2), (2, 2, 2, 3), (2, 3, 2, 2)]
         for k, shape in enumerate(shapes):
             seed = 9170 + k
@@ -70,7 +118,7 @@ def main():
             games.append(entry(f"random-{'x'.join(map(str, shape))}-{seed}", f"SplitMix64 seed {seed}", random_nplayer(shape, seed)))
             seed += 1
         name = "enumpoly.json"
-    out = {"generated_by": "scripts/enumpoly_fixtures.sh" + (" --holdout" if holdout else ""), "pygambit": gbt.__version__, "games": games}
+    out = {"generated_by": "scripts/enumpoly_fixtures.sh" + (" --holdout" if holdout else " --catalog" if catalog else ""), "pygambit": gbt.__version__, "games": games}
     with open(os.path.join(ROOT, name), "w") as handle:
         json.dump(out, handle, separators=(",", ":"))
         handle.write("\n")

@@ -219,6 +219,9 @@ public enum GameSolver {
         }
         // auto: the sequence form needs perfect recall; without it the reduced normal form is solved.
         let perfectRecall = tree.players.indices.allSatisfy { tree.reducedStrategyCount(of: $0) != nil }
+        if method == .enumpoly && tree.players.count == 2 && perfectRecall {
+            return try solveAllInBehaviour(tree)
+        }
         if method == .sequenceForm || method == .subgamePerfect || (method == .automatic && tree.players.count == 2 && perfectRecall) {
             return try solveInBehaviour(tree, method: method == .automatic ? .sequenceForm : method)
         }
@@ -226,6 +229,33 @@ public enum GameSolver {
         solution.tree = tree
         solution.notes.append("equilibria of the reduced normal form (Nash, not necessarily subgame perfect)")
         return solution
+    }
+
+    /// `enumpoly` on a two-player tree with perfect recall: every extreme equilibrium through the
+    /// sequence form (``SequenceFormEnumeration``), in behaviour strategies, with the equivalent
+    /// mixed strategies over reduced strategies when the reduced normal form is small.
+    static func solveAllInBehaviour(_ tree: ExtensiveFormGame) throws(GameError) -> GameSolution {
+        let result = try SequenceFormEnumeration.solve(tree)
+        try GameError.checkCancellation()
+        let components = Set(result.equilibria.map(\.component)).count
+        var notes = ["all extreme equilibria by vertex enumeration of the sequence form: \(result.vertices[0]) + \(result.vertices[1]) vertices, \(result.pairs) complementary pair\(result.pairs == 1 ? "" : "s")\(result.notExtreme > 0 ? " (\(result.notExtreme) equilibri\(result.notExtreme == 1 ? "um" : "a") not extreme, dropped)" : ""), \(result.equilibria.count) equilibri\(result.equilibria.count == 1 ? "um" : "a") in \(components) component\(components == 1 ? "" : "s"), each checked exactly"]
+        let small = tree.players.indices.allSatisfy { (tree.reducedStrategyCount(of: $0) ?? .infinity) <= 10_000 }
+            && tree.players.indices.reduce(1.0) { $0 * (tree.reducedStrategyCount(of: $1) ?? .infinity) } <= 10_000
+        let form = small ? try? tree.reducedNormalForm() : nil
+        let game: NormalFormGame
+        if let form {
+            game = form
+        } else {
+            game = try NormalFormGame(title: tree.title, players: tree.players, strategies: tree.players.map { _ in ["(tree)"] },
+                                      payoffs: [result.equilibria.first?.payoffs ?? tree.players.map { _ in Rational.zero }])
+            notes.append("the tree's reduced normal form is too large to print; the behaviour strategies are given")
+        }
+        let equilibria = result.equilibria.map { found in
+            NashEquilibrium(profile: form.map { _ in found.behaviour.mixedProfile(in: tree) } ?? MixedProfile(tree.players.map { _ in [Rational.one] }),
+                            payoffs: found.payoffs, component: found.component)
+        }
+        return GameSolution(game: game, method: .enumpoly, equilibria: equilibria, elimination: nil, tree: tree, notes: notes,
+                            behaviours: result.equilibria.map(\.behaviour))
     }
 
     /// Solves a tree in behaviour strategies (sequence form or subgame perfection); the equivalent

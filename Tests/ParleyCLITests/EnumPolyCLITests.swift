@@ -50,3 +50,23 @@ import Testing
         #expect(result.stderr.contains("--time-limit"))
     }
 }
+
+/// `--method enumpoly` on a two-player tree: every extreme equilibrium through the sequence form.
+@Suite struct EnumPolyTreeCLITests {
+    /// Selten (1975) figure 2: player 1 takes R (1, 1) or L; after L player 2 takes R (0, 2) or
+    /// L, after which player 1 takes r (0, 3) or l (2, 0). Player 1 entering is no equilibrium
+    /// (player 1 would take l, so player 2 takes R and player 1 gets 0 < 1). With R, player 2's
+    /// q = P(R) must not tempt player 1 into L then l: 2(1 − q) ≤ 1, so q ∈ [1/2, 1]: two extreme
+    /// equilibria, q = 1 and q = 1/2, one component, payoffs (1, 1).
+    @Test func seltenFigure2() throws {
+        let result = try ParleyProcess.run(["game", "solve", ParleyProcess.packageRoot + "/Tests/ParleyGamesTests/Fixtures/gambit/trees/journals-ijgt-selten1975-fig2.efg",
+                                            "--method", "enumpoly", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let equilibria = try #require(json["equilibria"] as? [[String: Any]])
+        #expect(equilibria.count == 2)
+        #expect(equilibria.allSatisfy { $0["behaviour"] != nil && $0["component"] as? Int == 0 })
+        #expect(equilibria.compactMap { $0["strategies_exact"] as? [[String]] }.map { $0[1] } == [["1", "0"], ["1/2", "1/2"]])
+        #expect(equilibria.allSatisfy { $0["payoffs_exact"] as? [String] == ["1", "1"] })
+    }
+}

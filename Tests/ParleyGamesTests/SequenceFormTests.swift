@@ -162,3 +162,50 @@ enum HandTrees {
         }
     }
 }
+
+/// All extreme equilibria of the outside-option tree (``HandTrees/outsideOption(outside:toll:)``),
+/// worked by hand. In the matching-pennies subgame player 1 earns max(2q, 1 − q) against
+/// q = P(h), and the subgame's own equilibrium (p = q = 1/3) is worth 2/3.
+@Suite struct SequenceFormEnumerationTests {
+    /// Realization plans: player 1 (∅, out, in, H, T), player 2 (∅, h, t).
+    static func plans(_ result: SequenceFormEnumeration.Result) -> Set<[[Rational]]> {
+        Set(result.equilibria.map(\.plans))
+    }
+
+    @Test func aBetterOutsideOptionGivesASegment() throws {
+        // Outside option 1 > 2/3: player 1 stays out, and staying out is a best reply while
+        // max(2q, 1 − q) ≤ 1, that is q ∈ [0, 1/2]. One component, extreme points q = 0 and 1/2.
+        let result = try SequenceFormEnumeration.solve(try HandTrees.outsideOption(outside: 1))
+        let half = Rational(1) / Rational(2)
+        #expect(Self.plans(result) == [[[1, 1, 0, 0, 0], [1, 0, 1]], [[1, 1, 0, 0, 0], [1, half, half]]])
+        #expect(Set(result.equilibria.map(\.component)) == [0])
+        #expect(result.equilibria.allSatisfy { $0.payoffs == [1, 0] })
+    }
+
+    @Test func aWorseOutsideOptionGivesTheSubgameEquilibriumOnly() throws {
+        // Outside option 1/2 < 2/3: player 1 enters and the subgame is played at (1/3, 1/3).
+        let result = try SequenceFormEnumeration.solve(try HandTrees.outsideOption(outside: Rational(1) / Rational(2)))
+        let third = HandTrees.third
+        #expect(Self.plans(result) == [[[1, 0, 1, third, 2 * third], [1, third, 2 * third]]])
+        #expect(result.equilibria.first?.behaviour.probabilities == [[0, 1], [third, 2 * third], [third, 2 * third]])
+    }
+
+    @Test func anEqualOutsideOptionJoinsBothInOneComponent() throws {
+        // Outside option 2/3: staying out needs max(2q, 1 − q) ≤ 2/3, so q = 1/3 exactly; then
+        // entering is as good, and every mixture of out and (in, p = 1/3) is an equilibrium:
+        // two extreme equilibria sharing player 2's plan, one component.
+        let third = HandTrees.third
+        let result = try SequenceFormEnumeration.solve(try HandTrees.outsideOption(outside: 2 * third))
+        #expect(Self.plans(result) == [[[1, 1, 0, 0, 0], [1, third, 2 * third]], [[1, 0, 1, third, 2 * third], [1, third, 2 * third]]])
+        #expect(Set(result.equilibria.map(\.component)) == [0])
+    }
+
+    @Test func aThreePlayerTreeIsRefused() throws {
+        #expect(throws: GameError.self) {
+            try SequenceFormEnumeration.solve(try ExtensiveFormGame(
+                players: ["a", "b", "c"],
+                nodes: [.init(infoset: 0, children: [1, 2]), .init(outcome: [1, 0, 0]), .init(outcome: [0, 1, 0])],
+                infosets: [.init(mover: .player(0), number: 1, actions: ["l", "r"])]))
+        }
+    }
+}

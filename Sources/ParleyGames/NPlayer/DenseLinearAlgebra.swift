@@ -40,6 +40,51 @@ enum DenseLinearAlgebra {
         return x
     }
 
+    /// The inverse of the square matrix `a`: the same elimination as ``solve(_:_:)`` (row
+    /// scaling, partial pivoting, the same `1e-14` singularity test) run once with the `n` unit
+    /// vectors as right-hand sides, in flat storage. Every entry goes through exactly the
+    /// floating-point operations that `n` calls of ``solve(_:_:)`` would apply, so the result is
+    /// bit for bit the same, in O(n³) instead of O(n⁴) and without arrays per column.
+    static func inverse(_ a: [[Double]]) -> [[Double]]? {
+        let n = a.count
+        guard a.allSatisfy({ $0.count == n }) else { return nil }
+        var m = [Double](repeating: 0, count: n * n)
+        var x = [Double](repeating: 0, count: n * n)  // row r, column k: right-hand side k
+        for r in 0..<n {
+            var largest = 0.0
+            for value in a[r] { largest = max(largest, abs(value)) }
+            guard largest > 0, largest.isFinite else { return nil }
+            for j in 0..<n { m[r * n + j] = a[r][j] / largest }
+            for k in 0..<n { x[r * n + k] = (r == k ? 1.0 : 0.0) / largest }
+        }
+        for column in 0..<n {
+            var pivotRow = column
+            for r in column..<n where abs(m[r * n + column]) > abs(m[pivotRow * n + column]) { pivotRow = r }
+            guard abs(m[pivotRow * n + column]) > 1e-14 else { return nil }
+            if pivotRow != column {
+                for j in 0..<n {
+                    m.swapAt(pivotRow * n + j, column * n + j)
+                    x.swapAt(pivotRow * n + j, column * n + j)
+                }
+            }
+            let pivot = m[column * n + column]
+            for r in (column + 1)..<max(n, column + 1) {
+                let factor = m[r * n + column] / pivot
+                if factor == 0 { continue }
+                for j in column..<n { m[r * n + j] -= factor * m[column * n + j] }
+                for k in 0..<n { x[r * n + k] -= factor * x[column * n + k] }
+            }
+        }
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            for k in 0..<n {
+                var total = x[r * n + k]
+                for j in (r + 1)..<max(n, r + 1) { total -= m[r * n + j] * x[j * n + k] }
+                x[r * n + k] = total / m[r * n + r]
+            }
+        }
+        return (0..<n).map { r in Array(x[(r * n)..<(r * n + n)]) }
+    }
+
     static func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 
     static func dot(_ u: [Double], _ v: [Double]) -> Double { zip(u, v).reduce(0) { $0 + $1.0 * $1.1 } }

@@ -254,14 +254,6 @@ struct SupportBoxSearch {
 
     /// The inverse of a square matrix in double precision; `nil` when numerically singular.
     static func inverse(_ a: [[Double]]) -> [[Double]]? {
-        let d = a.count
-        var columns: [[Double]] = []
-        for k in 0..<d {
-            var unit = Array(repeating: 0.0, count: d)
-            unit[k] = 1
-            guard let column = DenseLinearAlgebra.solve(a, unit) else { return nil }
-            columns.append(column)
-        }
-        return (0..<d).map { r in (0..<d).map { c in columns[c][r] } }
+        DenseLinearAlgebra.inverse(a)
     }
 }
