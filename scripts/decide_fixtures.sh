@@ -28,4 +28,4 @@ PYTHON=${PYTHON:-python3.11}
 # Inputs in the shape of decide's own data/input/*.csv files (the wheel does not ship them):
 # written by scripts/decide_shaped_inputs.py, read by decide as they are.
 python3 scripts/decide_shaped_inputs.py "$OUT"
-"$VENV/bin/python" scripts/decide_fixtures.py fixtures rounds "$OUT/harbour.csv" "$OUT/river.csv" --out "$OUT"
+"$VENV/bin/python" scripts/decide_fixtures.py fixtures rounds "$OUT/harbour.csv" "$OUT/river.csv" "$OUT/delta.csv" --out "$OUT"

@@ -1,7 +1,9 @@
 import ParleyCore
 
-/// The tab-separated input of decide-exchange-model (Stokman's exchange model). Each row starts
-/// with a tag; fields may be single-quoted:
+/// The input of decide-exchange-model (Stokman's exchange model): tab-separated, or separated by
+/// semicolons or commas (decide guesses the delimiter, and its own files use tabs and
+/// semicolons; Parley takes the one that follows the first row tag). Each row starts with a
+/// tag; fields may be single-quoted:
 ///
 /// ```
 /// '#O'  title                                       scenario name (later #O rows: summary)
@@ -15,7 +17,9 @@ import ParleyCore
 ///
 /// Keys become ids (`Identifier/uniqueSlug(from:taken:)`), names stay names. Saliences are
 /// multiplied by 100; power becomes capability as it is: the actor's largest power is the
-/// stakeholder's capability, and stances whose power differs carry their own.
+/// stakeholder's capability, and stances whose power differs carry their own. A `#D` row that
+/// names an actor or issue no `#A`/`#P` row defines is left out with a located warning, as
+/// decide leaves it out of its model (its CoP21 file has such rows).
 enum DecideTSVCodec {
     static let formatName = "decide TSV"
 
@@ -41,17 +45,19 @@ enum DecideTSVCodec {
         var location: SourceLocation
     }
 
-    /// Reads a decide input file.
+    /// Reads a decide input file, with warnings for the `#D` rows left out.
     /// - Throws: `ScenarioErrors` listing every problem, each with its line and column.
-    static func decode(_ text: String, file: String?) throws(ScenarioErrors) -> Scenario {
+    static func read(_ text: String, file: String?) throws(ScenarioErrors) -> ScenarioReading {
         var context = DecodingContext(file: file)
+        var warnings: [ScenarioError] = []
+        let delimiter = ScenarioFormat.decideDelimiter(of: text) ?? "\t"
         var titles: [String] = []
         var actors: [Definition] = []
         var issues: [Definition] = []
         var marks: [(issueKey: DelimitedField, value: DelimitedField, meaning: String?, line: Int)] = []
         var data: [(fields: [DelimitedField], line: Int)] = []
         for line in Interop.lines(text) {
-            let all = Interop.droppingTrailingEmpty(Interop.fields(line.text, delimiter: "\t", quote: "'"))
+            let all = Interop.droppingTrailingEmpty(Interop.fields(line.text, delimiter: delimiter, quote: "'"))
             guard let tag = all.first, !(all.count == 1 && tag.text.isEmpty) else { continue }
             let fields = Array(all.dropFirst())
             let at = SourceLocation(file: file, line: line.number, column: tag.column)
@@ -115,6 +121,11 @@ enum DecideTSVCodec {
         var seenPairs: [String: Int] = [:]
         var datums: [Datum] = []
         for row in data {
+            if let undefined = undefinedReference(row.fields, line: row.line, actors: actors, actorIndex: actorIndex,
+                                                  issues: issues, issueIndex: issueIndex, file: file) {
+                warnings.append(undefined)
+                continue
+            }
             if let datum = datum(row.fields, line: row.line, actors: actors, actorIndex: actorIndex, issues: issues,
                                  issueIndex: issueIndex, scales: scales, context: &context) {
                 let pair = "\(datum.actor) \(datum.issue)"
@@ -133,7 +144,29 @@ enum DecideTSVCodec {
                              summary: summary.isEmpty ? nil : summary, actors: actors, issues: issues, scales: scales,
                              marks: marksByIssue, data: datums, context: &context)
         guard let scenario else { throw ScenarioErrors(context.sortedErrors) }
-        return scenario
+        return ScenarioReading(scenario: scenario, warnings: warnings)
+    }
+
+    /// The warning for a `#D` row whose actor or issue key no `#A`/`#P` row defines (decide
+    /// leaves such rows out of its model, and so does Parley), or `nil` when both are defined or
+    /// the row is too short to tell (``datum(_:line:actors:actorIndex:issues:issueIndex:scales:context:)``
+    /// reports that).
+    private static func undefinedReference(
+        _ fields: [DelimitedField], line: Int, actors: [Definition], actorIndex: [String: Int], issues: [Definition],
+        issueIndex: [String: Int], file: String?
+    ) -> ScenarioError? {
+        guard fields.count >= 5 else { return nil }
+        for (field, kind, tag, index, keys) in [(fields[0], "actor", "#A", actorIndex, actors.map(\.key)),
+                                                (fields[1], "issue", "#P", issueIndex, issues.map(\.key))]
+        where index[field.text] == nil {
+            let suggestion = Suggestion.closest(to: field.text, in: keys).map { "did you mean '\($0)'? " } ?? ""
+            return ScenarioError(
+                .unknownReference,
+                "'#D' row names the \(kind) '\(field.text)', which no '\(tag)' row defines: the row is left out, as decide leaves it out",
+                hint: suggestion + "add a '\(tag)' row for '\(field.text)' to include it",
+                location: SourceLocation(file: file, line: line, column: field.column), severity: .warning)
+        }
+        return nil
     }
 
     /// Writes `scenario` in decide's form, strings single-quoted, with notes on what changed.

@@ -32,7 +32,8 @@ public enum ScenarioFormat: String, Sendable, CaseIterable, CustomStringConverti
 
     /// The format the text itself announces, when it does so unmistakably, else `nil`:
     /// decide TSV when a line among the first 50 non-blank ones starts with a decide row tag
-    /// (`#A`, `#P`, `#M`, `#D`, `#O`, quoted or not) followed by a tab, KTAB XML when the text
+    /// (`#A`, `#P`, `#M`, `#D`, `#O`, quoted or not) followed by a tab, a semicolon or a comma
+    /// (decide guesses the delimiter of its files, and its own are written both ways), KTAB XML when the text
     /// starts with `<`. decide ships its inputs as `.csv` files, so content must come before the
     /// extension; YAML, JSON and KTAB CSV carry no such mark and are told by the extension.
     /// - Complexity: O(length of the first 50 non-blank lines).
@@ -42,20 +43,25 @@ public enum ScenarioFormat: String, Sendable, CaseIterable, CustomStringConverti
             self = .ktabXML
             return
         }
+        guard Self.decideDelimiter(of: text, tags: ["#A", "#P", "#M", "#D", "#O"]) != nil else { return nil }
+        self = .decideTSV
+    }
+
+    /// The delimiter of a decide input: the tab, semicolon or comma right after the first row tag
+    /// among `tags` (quoted or not) in the first 50 non-blank lines; `nil` when no line starts so.
+    /// - Complexity: O(length of the first 50 non-blank lines).
+    static func decideDelimiter(of text: String, tags: Set<String> = ["#A", "#P", "#M", "#D", "#O", "#/", "#0"]) -> Unicode.Scalar? {
         var seen = 0
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             seen += 1
             if seen > 50 { break }
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            var tag = line[..<tab].trimmingCharacters(in: .whitespaces)
+            guard let cut = line.unicodeScalars.firstIndex(where: { $0 == "\t" || $0 == ";" || $0 == "," }) else { continue }
+            var tag = String(line.unicodeScalars[..<cut]).trimmingCharacters(in: .whitespaces)
             if tag.count >= 2, tag.hasPrefix("'") || tag.hasPrefix("\""), tag.last == tag.first {
                 tag = String(tag.dropFirst().dropLast())
             }
-            if ["#A", "#P", "#M", "#D", "#O"].contains(tag) {
-                self = .decideTSV
-                return
-            }
+            if tags.contains(tag) { return line.unicodeScalars[cut] }
         }
         return nil
     }
@@ -130,7 +136,7 @@ public enum ScenarioCodec {
         case .ktabXML:
             return ScenarioReading(scenario: try KTABXMLCodec.decode(text, file: file))
         case .decideTSV:
-            return ScenarioReading(scenario: try DecideTSVCodec.decode(text, file: file))
+            return try DecideTSVCodec.read(text, file: file)
         }
     }
 

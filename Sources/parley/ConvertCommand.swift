@@ -37,7 +37,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let scenario = try ScenarioFile.read(input, format: from)
+            let scenario = try ScenarioInput.read(input, format: from)
             let notes = try ScenarioFile.write(scenario, to: output, format: to)
             for note in notes {
                 Console.err(Console.stderrStyle.yellow("note: ") + note)

@@ -42,7 +42,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let scenario = try ScenarioFile.read(file)
+            let scenario = try ScenarioInput.read(file)
             let models = modelOptions.models(for: scenario)
             let workers = jobs ?? SensitivityCommand.defaultJobs(ProcessInfo.processInfo.environment)
             let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, jobs: workers)

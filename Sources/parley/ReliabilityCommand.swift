@@ -24,7 +24,7 @@ struct ReliabilityCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let scenario = try ScenarioFile.read(file)
+            let scenario = try ScenarioInput.read(file)
             let reliability = CodingReliability(scenario: scenario)
             if json {
                 Console.out(ResultJSON.reliability(scenario: scenario, reliability: reliability), terminator: "")

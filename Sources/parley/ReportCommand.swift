@@ -72,7 +72,7 @@ struct ReportCommand: AsyncParsableCommand {
             for (file, kind) in zip(files, kinds) {
                 switch kind {
                 case .scenario:
-                    let scenario = try ScenarioFile.read(file)
+                    let scenario = try ScenarioInput.read(file)
                     loaded = try ScenarioForecast(scenario: scenario, models: modelOptions.models(for: scenario), winners: true)
                 case .game:
                     let document = try GameFile.read(file)

@@ -74,7 +74,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         }
         let workers = jobs ?? Self.defaultJobs(environment)
         try await Console.run {
-            let scenario = try ScenarioFile.read(file)
+            let scenario = try ScenarioInput.read(file)
             let models = modelOptions.models(for: scenario)
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models, fromCodings: fromCodings)
             let (index, count) = slice ?? (0, 1)

@@ -34,7 +34,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             guard let chosen = ModelCatalog.model(named: model) else { return }
-            let scenario = try ScenarioFile.read(file)
+            let scenario = try ScenarioInput.read(file)
             let result = try chosen.run(scenario)
             if json {
                 Console.out(ResultJSON.simulation(result, scenario: scenario), terminator: "")

@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the errors as JSON on stdout.")
     var json = false
 
-    @Flag(help: "Treat warnings (evidence dated after as_of) as errors.")
+    @Flag(help: "Treat warnings (evidence dated after as_of, decide rows left out) as errors.")
     var strict = false
 
     func run() throws {

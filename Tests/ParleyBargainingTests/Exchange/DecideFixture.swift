@@ -63,8 +63,10 @@ struct DecideFixture: Decodable {
         var issueKeys: [String] = []
         var marks: [String: [Double]] = [:]
         var data: [(actor: String, issue: String, position: Double, salience: Double, power: Double)] = []
+        // decide's own files are tab- or semicolon-separated (CoP21.csv is the latter).
+        let delimiter: Character = tsv.split(separator: "\n").first?.contains("\t") == false && tsv.contains(";") ? ";" : "\t"
         for line in tsv.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+            let fields = line.split(separator: delimiter, omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
             }
             switch fields.first {

@@ -32,6 +32,10 @@ import Testing
         ("synthetic-15x13.json", .hybrid, 10, 1_663),
         ("harbour.json", .hybrid, 10, 233),
         ("river.json", .hybrid, 10, 154),
+        // Shaped like decide's CoP21.csv: semicolons, comment rows, '#D' rows of undefined actors
+        // (left out, as decide leaves them out): 222 exchanges over 10 rounds in decide's run.
+        ("delta.json", .decimal, 10, 222),
+        ("delta.json", .hybrid, 10, 222),
     ]
 
     /// The 15 x 13 case in decimals (10 rounds) and in binary (4 rounds: it parts from decide in
