@@ -111,7 +111,7 @@ struct Handlers: Sendable {
     private func track(_ request: Request, total: Int, unit: String) throws -> ProgressRegistry.Tracker? {
         guard let id = request.uri.queryParameters["progress"].map(String.init) else { return nil }
         guard ProgressRegistry.isValidID(id) else {
-            throw APIError(400, "query parameter progress must be 8 to 64 letters, digits, - or _; found '\(RequestGuard.printable(id))'",
+            throw APIError(400, "query parameter progress must be 8 to 64 letters (A-Z, a-z), digits, - or _",
                            hint: "make up a random id, for example 32 hexadecimal digits, and poll GET /api/progress/{id} while the request runs")
         }
         return progress.begin(id, total: total, unit: unit)
@@ -119,7 +119,7 @@ struct Handlers: Sendable {
 
     private func progressAnswer(_ id: String) throws -> Response {
         guard ProgressRegistry.isValidID(id), let snapshot = progress.snapshot(id) else {
-            throw APIError(404, "no work with progress id '\(RequestGuard.printable(id))' is running",
+            throw APIError(404, ProgressRegistry.isValidID(id) ? "no work with progress id '\(id)' is running" : "no work with that progress id is running (an id is 8 to 64 letters, digits, - or _)",
                            hint: "send ?progress=ID with POST /api/sensitivity or /api/forecast and poll while it runs; the id is dropped when the request ends")
         }
         return HTTPSupport.json(.object([

@@ -3,6 +3,9 @@ import Synchronization
 /// How far each piece of long work has got, by the random id its client sent (`?progress=ID`),
 /// for `GET /api/progress/{id}`.
 ///
+/// `total` is 0 until the size of the work is known (a forecast's models are known once its
+/// scenario is read), and `done` is then 0 too.
+///
 /// Holds counts only (done, total, unit), never a scenario, a path or a result, so an id reveals
 /// nothing of another request but how far it is. At most ``capacity`` entries at once: work
 /// started when the registry is full runs untracked (its id answers 404). An entry is removed
