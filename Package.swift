@@ -149,6 +149,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ParleyServerTests",
+            dependencies: ["ParleyServer"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ParleyCLITests",
             dependencies: ["parley"],
             exclude: ["Golden"],

@@ -7,6 +7,7 @@ printed). Waits are for conditions on the page or the server (generous timeouts)
 """
 import base64
 import json
+import re
 import os
 import subprocess
 import sys
@@ -43,6 +44,12 @@ def server_post(path, file):
     request = urllib.request.Request(URL + path, data=open(file, "rb").read(), headers={"Content-Type": "application/yaml"}, method="POST")
     with urllib.request.urlopen(request, timeout=120) as answer:
         return json.load(answer)
+
+
+BAR_RECORDER = """(() => { window.__bar = []; const p = document.getElementById('progress');
+    if (!window.__barObserver) { window.__barObserver = new MutationObserver(() => window.__bar.push([p.hasAttribute('value') ? p.value : null, p.max, p.getAttribute('aria-label')]));
+        window.__barObserver.observe(p, { attributes: true, attributeFilter: ['value', 'max', 'aria-label'] }); }
+    return true; })()"""
 
 
 def wait_for(condition, what, timeout=60):
@@ -490,8 +497,20 @@ try:
     # Item 5: a long Monte Carlo run shows progress; Cancel frees the server's worker (it stops the work there).
     check(server_json("/api/health")["busy"]["workers"] == 0, "no Monte Carlo work runs before the long run")
     browser.type_into("#odds-runs", "2000000")
+    # Every change of the bar, recorded in the page (not sampled): [value or null when indeterminate, max, label].
+    browser.js(BAR_RECORDER)
     browser.click("#run-odds")
     wait_for(lambda: server_json("/api/health")["busy"]["workers"] == 1, "the server to start the long Monte Carlo run")
+    # The app polls GET /api/progress/{id} about every 500 ms: wait for two different counts to be shown.
+    browser.wait("new Set(window.__bar.filter(b => b[0] !== null && b[0] > 0).map(b => b[0])).size >= 2", "the bar to show two Monte Carlo counts", timeout=180)
+    recorded, label, status = browser.js("[window.__bar, document.getElementById('progress').getAttribute('aria-label'), document.getElementById('run-status').textContent]")
+    bars = [b for b in recorded if b[0] is not None]
+    values = [b[0] for b in bars]
+    check(bars and all(0 <= v <= m == 2000000 for v, m, _ in bars) and max(values) > 0,
+          f"item 5: the bar is determinate at 0 < value <= max = 2,000,000 runs ({len(bars)} updates, last {bars[-1] if bars else None})")
+    check(values == sorted(values), f"item 5: the bar's value never decreases ({values[:8]}...)")
+    check(re.fullmatch(r"[0-9,]+ of 2,000,000 runs", label or "") is not None and label in status,
+          f"item 5: the bar's accessible label and the status say how far ({label!r}; {status[:100]!r})")
     status = browser.js("document.getElementById('run-status').textContent")
     check("Monte Carlo" in status and " s (Cancel" in status and not browser.js("document.getElementById('progress').hidden"),
           f"item 5: the long run shows its progress ({status[:80]!r})")
@@ -591,6 +610,10 @@ try:
     status = browser.js("document.getElementById('run-status').textContent")
     check("slower models" in status and not browser.js("document.getElementById('progress').hidden") and not browser.js("document.getElementById('cancel').hidden"),
           f"item 5: the slower models run with progress and Cancel shown ({status[:90]!r})")
+    browser.wait("document.getElementById('progress').hasAttribute('value') && / of \\d+ models$/.test(document.getElementById('progress').getAttribute('aria-label'))",
+                 "the slower models' bar to count models", timeout=120)
+    bar = browser.js("(() => { const p = document.getElementById('progress'); return [p.value, p.max, p.getAttribute('aria-label')]; })()")
+    check(0 <= bar[0] <= bar[1] and bar[1] >= 4, f"item 5: the slower models' step counts models done of all ({bar})")
     measured, leaders, problems = browser.js(MAP_LABELS + "('figure[data-chart=map] svg')")
     check(measured == 2000 and not problems, f"item 4: 100 × 20 maps: each of {measured} labels sits by its bubble or has one of {leaders} leader lines, none overlap ({problems[:3]})")
     browser.click("#cancel")

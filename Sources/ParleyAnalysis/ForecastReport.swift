@@ -46,9 +46,10 @@ public struct ForecastReport: Sendable, Hashable {
     public var runs: [ModelRun]
 
     /// Runs `models` on `scenario` and scores each forecast.
+    /// `progress` is called after each model other than the ensemble with the count run so far.
     /// - Throws: `ModelError` from the first model that cannot run.
-    public init(scenario: Scenario, models: [any BargainingModel]) throws(ModelError) {
-        let runs = try ModelRunner.runAll(models, on: scenario)
+    public init(scenario: Scenario, models: [any BargainingModel], progress: (Int) -> Void = { _ in }) throws(ModelError) {
+        let runs = try ModelRunner.runAll(models, on: scenario, progress: progress)
         self.scenario = scenario.name
         self.runs = runs
         forecasts = scenario.issues.flatMap { issue in

@@ -23,15 +23,16 @@ public struct ScenarioForecast: Sendable {
     ///     influence from counterfactual runs without each stakeholder.
     ///   - jobs: threads for the counterfactual runs; the result never depends on it.
     ///   - isCancelled: polled between counterfactual runs (a server's deadline).
+    ///   - progress: called after each model other than the ensemble with the count run so far.
     /// - Complexity: the models' runs; with `winners`, n more runs of each model for n stakeholders.
     /// - Throws: `ModelError` when a model cannot run on the scenario, or when cancelled.
     public init(
         scenario: Scenario, models: [any BargainingModel], winners: Bool = false, jobs: Int = 1,
-        isCancelled: @escaping @Sendable () -> Bool = { false }
+        isCancelled: @escaping @Sendable () -> Bool = { false }, progress: (Int) -> Void = { _ in }
     ) throws(ModelError) {
         self.scenario = scenario
         self.models = models.map(\.name)
-        report = try ForecastReport(scenario: scenario, models: models)
+        report = try ForecastReport(scenario: scenario, models: models, progress: progress)
         standings = winners ? try Self.standings(scenario: scenario, report: report, models: models, jobs: jobs, isCancelled: isCancelled) : nil
     }
 

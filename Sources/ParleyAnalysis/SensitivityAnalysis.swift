@@ -43,10 +43,12 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// The replicates `indices` of `plan`, one after the other on the calling thread, checking
-    /// `isCancelled` between replicates (for a server worker that must stop at its deadline).
+    /// `isCancelled` between replicates (for a server worker that must stop at its deadline) and
+    /// calling `progress` with the count of replicates finished after each one (1 to `indices.count`).
     /// - Throws: `CancellationError` when cancelled; what the models throw.
     public static func replicates(
-        scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: Range<Int>, isCancelled: () -> Bool
+        scenario: Scenario, models: [any BargainingModel], plan: MonteCarloPlan, indices: Range<Int>, isCancelled: () -> Bool,
+        progress: (Int) -> Void = { _ in }
     ) throws -> [ReplicateResult] {
         let sampler = plan.sampler(for: scenario)
         var results: [ReplicateResult] = []
@@ -54,6 +56,7 @@ public struct SensitivityAnalysis: Sendable {
         for index in indices {
             if isCancelled() { throw CancellationError() }
             results.append(try MonteCarloRunner.replicate(index, scenario: scenario, sampler: sampler, models: models, plan: plan))
+            progress(results.count)
         }
         return results
     }

@@ -4,12 +4,16 @@ public import ParleyCore
 /// runs of the other models in the list; listed alone, it runs its own members.
 public enum ModelRunner {
     /// One run per model, in the order given.
+    /// `progress` is called after each model other than the ensemble with the count of those run so far.
     /// - Throws: ``ModelError`` from the first model that cannot run.
-    public static func runAll(_ models: [any BargainingModel], on scenario: Scenario) throws(ModelError) -> [ModelRun] {
+    public static func runAll(
+        _ models: [any BargainingModel], on scenario: Scenario, progress: (Int) -> Void = { _ in }
+    ) throws(ModelError) -> [ModelRun] {
         var runs: [ModelRun] = []
         for model in models where !(model is EnsembleModel) {
             try ModelError.checkCancellation(model.name)
             runs.append(try model.run(scenario))
+            progress(runs.count)
         }
         var ordered: [ModelRun] = []
         var next = 0

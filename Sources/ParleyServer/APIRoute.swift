@@ -58,6 +58,7 @@ extension APIRoute {
     private static let models = Parameter(name: "model", type: "string", description: "A model to run (repeatable, or comma-separated); default: all. GET /api/models lists them.", repeatable: true,
                                           choices: ModelCatalog.names)
     private static let name = Parameter(name: "name", type: "string", description: "The name errors are located in, for example the uploaded file's name; default: 'request body'.")
+    private static let progress = Parameter(name: "progress", type: "string", description: "A random id (8 to 64 of A-Z, a-z, 0-9, - and _) the client makes up for this request; while it runs, GET /api/progress/{id} answers how far it has got.")
     private static let store = Parameter(name: "store", type: "boolean", description: "Record the run in the run store (as the command line does); its id is in the Parley-Run-ID header. Ignored when the server runs with --no-store (GET /api/health says store: disabled).")
 
     /// Every route the server answers, in the order the OpenAPI document lists them.
@@ -76,14 +77,14 @@ extension APIRoute {
                  parameters: [Parameter(name: "to", type: "string", description: "json (default) or yaml.", choices: ["json", "yaml"]), name], body: .scenario, produces: "application/json",
                  alsoProduces: ["application/yaml"], errors: [422]),
         APIRoute(method: .post, path: "/api/forecast", summary: "Each model's forecast of each issue, scored against history: the same JSON as parley forecast --json.",
-                 parameters: [models, Parameter(name: "winners", type: "boolean", description: "Add who won (parley forecast --winners)."), store, name],
+                 parameters: [models, Parameter(name: "winners", type: "boolean", description: "Add who won (parley forecast --winners)."), store, progress, name],
                  body: .scenario, schema: "Forecast", errors: [422, 503]),
         APIRoute(method: .post, path: "/api/simulate", summary: "One model's rounds: the same JSON as parley simulate --json.",
                  parameters: [Parameter(name: "model", type: "string", description: "The model (required).", choices: ModelCatalog.names, required: true), name], body: .scenario, schema: "Simulation", errors: [422, 503]),
         APIRoute(method: .post, path: "/api/sensitivity", summary: "Monte Carlo over the scenario's uncertainty: the same JSON as parley sensitivity --json. Runs and work are bounded.",
                  parameters: [Parameter(name: "runs", type: "integer", description: "Monte Carlo runs (default 1000; at most the server's --max-runs).", range: 1...UInt64(Int.max)),
                               Parameter(name: "seed", type: "integer", description: "Master seed, 0 to 2^64-1 (default 1).", range: 0...UInt64.max),
-                              Parameter(name: "top", type: "integer", description: "Drivers per issue (default 5).", range: 0...50), models, store, name],
+                              Parameter(name: "top", type: "integer", description: "Drivers per issue (default 5).", range: 0...50), models, store, progress, name],
                  body: .scenario, schema: "Sensitivity", errors: [422, 503]),
         APIRoute(method: .post, path: "/api/charts", summary: "SVG charts per issue: forecasts against history, the stakeholder map, and one model's trajectories.",
                  parameters: [Parameter(name: "model", type: "string", description: "The model whose trajectories are drawn (default ensemble).", choices: ModelCatalog.names),
@@ -100,6 +101,8 @@ extension APIRoute {
                               Parameter(name: "format", type: "string", description: "nfg, efg, yaml or json; default from the Content-Type (application/octet-stream: told from the text).",
                                         choices: ["nfg", "efg", "yaml", "json"]), name],
                  body: .game, schema: "GameSolution", errors: [422, 503]),
+        APIRoute(method: .get, path: "/api/progress/{id}", summary: "How far the long work sent with ?progress=ID has got: Monte Carlo runs of POST /api/sensitivity, models of POST /api/forecast. Counts only; 404 when no work with that id is running (unknown, not started yet, or ended).",
+                 schema: "Progress"),
         APIRoute(method: .get, path: "/api/runs", summary: "The most recent runs in the run store, newest first (parley runs list).",
                  parameters: [Parameter(name: "limit", type: "integer", description: "How many (default 30, at most 500).", range: 1...500)], schema: "Runs"),
         APIRoute(method: .get, path: "/api/runs/{id}", summary: "One run's record and its stored result (parley runs show / export).", schema: "Run"),

@@ -20,6 +20,8 @@ struct Handlers: Sendable {
     let heavy: ComputePool
     /// Forecasts, charts, conversions: quick, more at once.
     let light: ComputePool
+    /// How far the work sent with `?progress=ID` has got.
+    let progress: ProgressRegistry
 
     init(configuration: ServerConfiguration, version: String, assets: AssetStore) {
         self.configuration = configuration
@@ -27,6 +29,7 @@ struct Handlers: Sendable {
         self.assets = assets
         heavy = ComputePool(workers: configuration.workers, seconds: configuration.computeSeconds, flag: "--workers")
         light = ComputePool(workers: max(2, ProcessorCount.active), seconds: configuration.computeSeconds, flag: nil)
+        progress = ProgressRegistry()
     }
 
     func responder(for route: APIRoute) -> Responder {
@@ -47,6 +50,7 @@ struct Handlers: Sendable {
         case (.post, "/api/charts"): return { request, _ in try await charts(request) }
         case (.post, "/api/reliability"): return { request, _ in try await reliability(request) }
         case (.post, "/api/game/solve"): return { request, _ in try await solveGame(request) }
+        case (.get, "/api/progress/{id}"): return { _, context in try progressAnswer(context.parameters.get("id") ?? "") }
         case (.get, "/api/runs"): return { request, _ in try runs(request) }
         case (.get, "/api/runs/{id}"): return { _, context in try run(context.parameters.get("id") ?? "") }
         case (.get, "/api/compare"): return { request, _ in try compare(request) }
@@ -97,6 +101,30 @@ struct Handlers: Sendable {
             throw APIError(404, "no example named '\(id)'", hint: "GET /api/examples lists them: \(assets.examples.map(\.id).joined(separator: ", "))")
         }
         return HTTPSupport.response(example.text, type: "application/yaml; charset=utf-8")
+    }
+
+    // MARK: - Progress
+
+    /// Starts tracking the request's `?progress=ID` (nil when absent, or when the registry is full
+    /// or already tracks that id: the work then runs untracked).
+    /// - Throws: 400 when the id is not 8 to 64 of A-Z, a-z, 0-9, `-` and `_`.
+    private func track(_ request: Request, total: Int, unit: String) throws -> ProgressRegistry.Tracker? {
+        guard let id = request.uri.queryParameters["progress"].map(String.init) else { return nil }
+        guard ProgressRegistry.isValidID(id) else {
+            throw APIError(400, "query parameter progress must be 8 to 64 letters (A-Z, a-z), digits, - or _",
+                           hint: "make up a random id, for example 32 hexadecimal digits, and poll GET /api/progress/{id} while the request runs")
+        }
+        return progress.begin(id, total: total, unit: unit)
+    }
+
+    private func progressAnswer(_ id: String) throws -> Response {
+        guard ProgressRegistry.isValidID(id), let snapshot = progress.snapshot(id) else {
+            throw APIError(404, ProgressRegistry.isValidID(id) ? "no work with progress id '\(id)' is running" : "no work with that progress id is running (an id is 8 to 64 letters, digits, - or _)",
+                           hint: "send ?progress=ID with POST /api/sensitivity or /api/forecast and poll while it runs; the id is dropped when the request ends")
+        }
+        return HTTPSupport.json(.object([
+            ("done", .integer(Int64(snapshot.done))), ("total", .integer(Int64(snapshot.total))), ("unit", .string(snapshot.unit)),
+        ]))
     }
 
     // MARK: - Scenarios
@@ -165,9 +193,16 @@ struct Handlers: Sendable {
         let winners = try HTTPSupport.flag(request, "winners")
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let started = Date()
+        let tracker = try track(request, total: 0, unit: "models")
+        defer { tracker?.end() }
         let (text, stored, scenario, models) = try await withScenario(request, "the forecast") { scenario, flag in
             let models = try self.models(named: names, for: scenario)
-            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, isCancelled: { flag.isCancelled })
+            // The ensemble only combines the others' runs: the count is of the models that run.
+            let total = max(1, models.filter { !($0 is EnsembleModel) }.count)
+            tracker?.update(done: 0, total: total)
+            let forecast = try ScenarioForecast(scenario: scenario, models: models, winners: winners, isCancelled: { flag.isCancelled },
+                                                progress: { tracker?.update(done: $0) })
+            tracker?.update(done: total)
             let text = ResultJSON.forecast(forecast.report, models: models, winners: forecast.standings)
             return (text, winners ? ResultJSON.forecast(forecast.report, models: models) : text, scenario, models.map(\.name))
         }
@@ -204,6 +239,8 @@ struct Handlers: Sendable {
         let store = try HTTPSupport.flag(request, "store") && configuration.recordRuns
         let budget = configuration.maxMonteCarloWork
         let started = Date()
+        let tracker = try track(request, total: runs, unit: "runs")
+        defer { tracker?.end() }
         let (text, scenario, models) = try await withScenario(request, "the Monte Carlo run", heavy: true) { scenario, flag in
             let models = try self.models(named: names, for: scenario)
             let work = SensitivityAnalysis.work(runs: runs, models: models.count, scenario: scenario)
@@ -213,7 +250,7 @@ struct Handlers: Sendable {
             }
             let plan = SensitivityAnalysis.plan(scenario: scenario, runs: runs, seed: seed, models: models)
             let results = try SensitivityAnalysis.replicates(scenario: scenario, models: models, plan: plan, indices: 0..<runs,
-                                                             isCancelled: { flag.isCancelled })
+                                                             isCancelled: { flag.isCancelled }, progress: { tracker?.update(done: $0) })
             let analysis = try SensitivityAnalysis(scenario: scenario, plan: plan, results: results, models: models, top: top,
                                                    isCancelled: { flag.isCancelled })
             return (ResultJSON.sensitivity(analysis, scenario: scenario), scenario, models.map(\.name))

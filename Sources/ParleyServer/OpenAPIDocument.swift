@@ -175,6 +175,8 @@ enum OpenAPIDocument {
         ("Runs", object([("store", type("string")), ("runs", array(ref("RunSummary").schemaValue))])),
         ("RunSummary", object([("id", type("integer")), ("command", type("string")), ("scenario", type("string")), ("status", type("string")),
                                ("parameters", type("string")), ("started_at", type("string")), ("has_result", type("boolean"))])),
+        ("Progress", object([("done", .object([("type", .string("integer")), ("minimum", .integer(0))])), ("total", .object([("type", .string("integer")), ("minimum", .integer(0))])),
+                             ("unit", .object([("type", .string("string")), ("enum", .array([.string("runs"), .string("models")]))]))], required: ["done", "total", "unit"])),
         ("Run", object([("id", type("integer")), ("command", type("string")), ("result", nullable("object"))])),
         ("Comparison", object([("a", type("object")), ("b", type("object")), ("same_scenario", type("boolean")),
                                ("rows", array(object([("model", type("string")), ("issue", type("string")), ("a", nullable("number")), ("b", nullable("number")),

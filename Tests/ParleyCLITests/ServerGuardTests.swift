@@ -62,6 +62,8 @@ import Testing
                                           headers: [("Content-Type", "application/yaml"), ("Sec-Fetch-Site", site), ("Sec-Fetch-Mode", "cors")])
             #expect(post.status == 403, "Sec-Fetch-Site \(site) answered \(post.status)")
             #expect(try server.request("GET", "/api/runs", headers: [("Sec-Fetch-Site", site), ("Sec-Fetch-Mode", "no-cors")]).status == 403)
+            // Another site's page cannot read how far this server's work has got either.
+            #expect(try server.request("GET", "/api/progress/0123456789abcdef", headers: [("Sec-Fetch-Site", site), ("Sec-Fetch-Mode", "cors")]).status == 403)
             // Even when it claims to be a navigation: the API is not a page.
             #expect(try server.request("GET", "/api/runs", headers: [("Sec-Fetch-Site", site), ("Sec-Fetch-Mode", "navigate")]).status == 403)
         }
@@ -128,6 +130,8 @@ import Testing
             server.get("/api/runs"), server.get("/api/runs/\(id)"), server.get("/api/runs/999999"), server.get("/api/runs/abc"),
             server.get("/api/compare?a=\(id)&b=999999"), server.get("/api/health"), server.get("/api/nothing"),
             server.get("/assets/missing.js"), server.post("/api/forecast", "not: [yaml"),
+            server.get("/api/progress/0123456789abcdef"), server.get("/api/progress/..%2F..%2Fetc"),
+            server.post("/api/forecast?model=weighted-mean&progress=..%2Fprivate-runs", Self.bonn),
         ]
         let home = NSHomeDirectory()
         for answer in answers {

@@ -57,6 +57,9 @@ function beginWork(what) {
   for (const id of ["run", "load-example", "upload", "run-odds", "model"]) $(id).disabled = true;
   $("cancel").hidden = false;
   $("cancel").disabled = false;
+  state.progress = null;
+  $("progress").removeAttribute("value");
+  $("progress").setAttribute("aria-label", "work in progress");
   $("progress").hidden = false;
   showProgress();
   ticker = setInterval(showProgress, 1000);
@@ -65,7 +68,49 @@ function beginWork(what) {
 
 function showProgress() {
   const seconds = Math.floor((Date.now() - state.started) / 1000);
-  setStatus(`${state.step}… ${seconds} s (Cancel stops it on the server)`);
+  const counts = state.progress && state.progress.total > 0 ? ` ${state.progress.label};` : "";
+  setStatus(`${state.step}…${counts} ${seconds} s (Cancel stops it on the server)`);
+}
+
+// Real progress for one request of the work in flight: a random id sent with it (?progress=ID), and
+// GET /api/progress/{id} polled about every 500 ms until the work ends (endWork) or another request
+// is tracked. The bar is determinate once the server knows the total; its value never goes back.
+// Returns the query parameter to append ("&progress=ID").
+function trackProgress(unit) {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  const id = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  state.progress = { id, unit, done: 0, total: 0, label: "" };
+  $("progress").removeAttribute("value");
+  $("progress").setAttribute("aria-label", `${unit}: starting`);
+  setTimeout(() => pollProgress(id), 500);
+  return "&progress=" + id;
+}
+
+async function pollProgress(id) {
+  const current = () => state.progress && state.progress.id === id;
+  if (!current()) return;
+  try {
+    const response = await fetch("/api/progress/" + id);
+    // 404: not started yet, or just ended; either way the next poll (or endWork) settles it.
+    if (response.ok && current()) {
+      const counts = await response.json();
+      if (current() && counts.total > 0) {
+        const progress = state.progress;
+        progress.total = counts.total;
+        progress.done = Math.min(counts.total, Math.max(progress.done, counts.done));
+        progress.label = `${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} ${counts.unit}`;
+        const bar = $("progress");
+        bar.max = progress.total;
+        bar.value = progress.done;
+        bar.setAttribute("aria-label", progress.label);
+        showProgress();
+      }
+    }
+  } catch (failure) {
+    // A failed poll only leaves the bar as it was; the work's own request reports errors.
+  }
+  if (current()) setTimeout(() => pollProgress(id), 500);
 }
 
 function step(text) {
@@ -76,6 +121,7 @@ function step(text) {
 function endWork(text) {
   clearInterval(ticker);
   ticker = null;
+  state.progress = null;
   state.controller = null;
   state.step = null;
   for (const id of ["run", "load-example", "upload", "run-odds", "model"]) $(id).disabled = false;
@@ -530,7 +576,7 @@ async function runModelsInSteps() {
     const store = $("store").checked ? "&store=true" : "";
     const procedureModels = procedural ? "&model=" + encodeURIComponent(state.models.concat(["procedural"]).join(",")) : "";
     try {
-      const all = await api("/api/forecast?name=" + name + store + procedureModels, options);
+      const all = await api("/api/forecast?name=" + name + store + procedureModels + trackProgress("models"), options);
       renderForecasts(all.body);
       note(`Large scenario (${size}): every model's forecasts are shown; the charts show the quick models (${quick.join(", ")}). Who won is computed only when you ask (below).`);
       const stored = all.headers.get("Parley-Run-ID");
@@ -738,10 +784,10 @@ async function runOdds() {
   if (!state.scenario || state.controller) return;
   clearErrors();
   const runs = Math.max(1, Math.round(Number($("odds-runs").value) || 200));
-  const signal = beginWork(`Monte Carlo: ${runs} runs over the scenario's uncertainty (no percentage: the server reports only the end)`);
+  const signal = beginWork(`Monte Carlo: ${runs.toLocaleString("en-US")} runs over the scenario's uncertainty`);
   try {
     // The odds are drawn against history, whatever the models: the cheapest model keeps the rest of the run short.
-    const { body } = await api(`/api/sensitivity?runs=${runs}&seed=1&top=0&model=weighted-mean&name=` + encodeURIComponent(state.name), {
+    const { body } = await api(`/api/sensitivity?runs=${runs}&seed=1&top=0&model=weighted-mean${trackProgress("runs")}&name=` + encodeURIComponent(state.name), {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.scenario), signal,
     });
     const box = $("odds");
