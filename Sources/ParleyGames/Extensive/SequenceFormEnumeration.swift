@@ -14,7 +14,7 @@ import ParleyCore
 /// Every extreme equilibrium arises this way (vertices are identified by their zero labels, so
 /// degenerate trees are handled). Each pair found is checked exactly (`E x = e`, `F y = f`, no
 /// better reply for either player), and a pair that is a convex combination of other
-/// equilibria of its component is dropped (see ``extremePoints(_:)``), so what is reported are
+/// equilibria of its component is dropped (an exact linear program per pair), so what is reported are
 /// the extreme equilibria: those not a convex combination of other equilibria of their component.
 ///
 /// Equilibria that share a realization plan of one player lie in one convex set of equilibria
@@ -47,7 +47,9 @@ public enum SequenceFormEnumeration {
     }
 
     /// Enumerates the extreme equilibria of `game`.
-    /// - Parameter limit: the most feasible bases visited per polyhedron.
+    /// - Parameters:
+    ///   - game: a two-player tree with perfect recall.
+    ///   - limit: the most feasible bases visited per polyhedron.
     /// - Throws: ``GameError`` unless the tree has two players and perfect recall, or when a
     ///   polyhedron has more than `limit` feasible bases.
     /// - Complexity: exponential in the worst case (number of vertices); each basis costs
@@ -56,6 +58,12 @@ public enum SequenceFormEnumeration {
         try solve(try SequenceForm(game), limit: limit)
     }
 
+    /// Enumerates the extreme equilibria of a two-player game given by its sequence form.
+    /// - Parameters:
+    ///   - form: the sequence form of a two-player tree with perfect recall.
+    ///   - limit: the most feasible bases visited per polyhedron.
+    /// - Throws: ``GameError`` when a polyhedron has more than `limit` feasible bases, or when
+    ///   the computation is cancelled.
     public static func solve(_ form: SequenceForm, limit: Int = 200_000) throws(GameError) -> Result {
         let n1 = form.sequences[0].count, n2 = form.sequences[1].count
         let k1 = form.ownInfosets[0].count + 1, k2 = form.ownInfosets[1].count + 1
