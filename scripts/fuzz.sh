@@ -6,10 +6,12 @@
 # every crashing input is kept in Fuzz/.build/fuzz/crashes/<harness>/ (crash-*, timeout-*,
 # oom-*, leak-*): turn each into a regression test.
 #   scripts/fuzz.sh [SECONDS=60] [HARNESS...]      e.g. scripts/fuzz.sh 300 FuzzNFG FuzzEFG
+#   FUZZ_RUNS=2000000 scripts/fuzz.sh 900          each harness stops at 2,000,000 executions or 900 s
 # Linux only (libFuzzer ships with the Swift toolchain there). Exit status 1 when any crashed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
+RUNS_EACH=${FUZZ_RUNS:-0}
 shift || true
 ALL=(FuzzScenarioYAML FuzzScenarioJSON FuzzKTABCSV FuzzKTABXML FuzzDecideTSV FuzzDEUCSV
      FuzzNFG FuzzEFG FuzzGameYAML FuzzGameJSON FuzzRepeatedCase FuzzShardFile)
@@ -29,7 +31,7 @@ seeds() {  # the committed files a harness starts from
     FuzzScenarioJSON) ls Tests/ParleyBargainingTests/Fixtures/eum/ec-textbook.json ;;
     FuzzKTABCSV) ls Tests/ParleyIOTests/Fixtures/*.csv Tests/ParleyBargainingTests/Fixtures/ktab/*.csv 2>/dev/null ;;
     FuzzKTABXML) ls Tests/ParleyIOTests/Fixtures/*.xml ;;
-    FuzzDecideTSV) ls Tests/ParleyIOTests/Fixtures/*.tsv Tests/ParleyBargainingTests/Fixtures/decide/*.tsv Tests/ParleyIOTests/Fixtures/decide/*.csv 2>/dev/null ;;
+    FuzzDecideTSV) ls Tests/ParleyIOTests/Fixtures/*.tsv Tests/ParleyBargainingTests/Fixtures/decide/*.tsv Tests/ParleyBargainingTests/Fixtures/decide/*.csv Tests/ParleyIOTests/Fixtures/decide/*.csv 2>/dev/null ;;
     FuzzDEUCSV) true ;;
     FuzzNFG) ls Tests/ParleyGamesTests/Fixtures/gambit/games/*.nfg ;;
     FuzzEFG) ls Tests/ParleyGamesTests/Fixtures/gambit/trees/*.efg Tests/ParleyGamesTests/Fixtures/gambit/games/*.efg ;;
@@ -50,13 +52,20 @@ for h in "${HARNESSES[@]}"; do
   for f in $(seeds "$h"); do cp "$f" "$corpus/seed-$(basename "$f")"; done
   executions=0
   found=0
-  end=$(( $(date +%s) + SECONDS_EACH ))
+  start=$(date +%s)
+  end=$(( start + SECONDS_EACH ))
+  coverage=()
   while :; do
     left=$(( end - $(date +%s) ))
     [ "$left" -ge 1 ] || break
+    limit=()
+    if [ "$RUNS_EACH" -gt 0 ]; then
+      [ "$executions" -lt "$RUNS_EACH" ] || break
+      limit=(-runs=$(( RUNS_EACH - executions )))
+    fi
     log="$WORK/$h.log"
     set +e
-    "$BIN/$h" "$corpus" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    "$BIN/$h" "$corpus" -max_total_time="$left" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1
     status=$?
     set -e
@@ -65,13 +74,16 @@ for h in "${HARNESSES[@]}"; do
       runs=$(grep -oE "^#[0-9]+" "$log" | tail -1 | tr -d '#')
     fi
     executions=$(( executions + ${runs:-0} ))
+    [ ${#coverage[@]} -gt 0 ] || coverage+=("$(grep -oE "INITED cov: [0-9]+" "$log" | head -1 | awk '{print $3}')")
+    coverage[1]=$(grep -oE " cov: [0-9]+" "$log" | tail -1 | awk '{print $2}')
     if [ "$status" -ne 0 ]; then
       found=$(( found + 1 ))
       grep -E "ERROR: |SUMMARY: |Test unit written" "$log" | head -3 | sed "s/^/  $h: /"
     fi
   done
   [ "$found" -eq 0 ] || FAILED=1
-  SUMMARY+=("$(printf '%-18s %14s executions %4d crashes  (%d s, corpus %d files)' "$h" "$executions" "$found" "$SECONDS_EACH" "$(ls "$corpus" | wc -l)")")
+  SUMMARY+=("$(printf '%-18s %12s executions %3d crashes  %5d s  cov %s -> %s  corpus %d files' "$h" "$executions" "$found" \
+    "$(( $(date +%s) - start ))" "${coverage[0]:-?}" "${coverage[1]:-?}" "$(ls "$corpus" | wc -l)")")
 done
 printf '%s\n' "${SUMMARY[@]}"
 exit $FAILED
