@@ -107,25 +107,7 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) differ: \(mismatches.prefix(20))")
     }
 
-    struct Row: Sendable, CustomTestStringConvertible {
-        let player: String
-        let opponent: String
-        let matches: Int
-        let cooperation: (Double, Double)
-        let score: (Double, Double)
-        var testDescription: String { "\(player) vs \(opponent)" }
-    }
-
-    static let rows: [Row] = {
-        guard let fixture = try? AxelrodFixtures.json("meta.json"), let rows = fixture["rows"] as? [[String: Any]] else { return [] }
-        return rows.compactMap { row in
-            guard let player = row["player"] as? String, let opponent = row["opponent"] as? String,
-                  let matches = number(row["matches"]),
-                  let cm = number(row["cooperation_mean"]), let cs = number(row["cooperation_sd"]),
-                  let sm = number(row["score_mean"]), let ss = number(row["score_sd"]) else { return nil }
-            return Row(player: player, opponent: opponent, matches: Int(matches), cooperation: (cm, cs), score: (sm, ss))
-        }
-    }()
+    static let rows = AxelrodStochasticTests.rows(in: "meta.json")
 
     @Test func statisticsFixtureLoaded() {
         #expect(Self.rows.count == (Self.buildable + 1) * 4)
@@ -137,23 +119,7 @@ import Testing
     /// Parley playing 4 matches per axelrod match (Memory Decay) or 3 (meta strategies, whose
     /// debug-build matches take up to 30 ms).
     @Test(arguments: rows)
-    func agreesWithAxelrodStatistically(_ row: Row) throws {
-        let a = try StrategyCatalog.player(named: row.player)
-        let b = try StrategyCatalog.player(named: row.opponent)
-        let settings = try MatchSettings(length: .turns(200))
-        let n = row.player == "MemoryDecay" ? 4 * row.matches : 3 * row.matches
-        var cooperation: [Double] = []
-        var score: [Double] = []
-        for k in 0..<n {
-            let s = RepeatedMatch.summary(a, b, settings: settings, seed: 2026, index: UInt64(k))
-            cooperation.append(Double(s.firstCooperations) / Double(s.turns))
-            score.append(s.firstScore / Double(s.turns))
-        }
-        for (values, expected, what) in [(cooperation, row.cooperation, "cooperation"), (score, row.score, "score")] {
-            let mean = values.reduce(0, +) / Double(n)
-            let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)).squareRoot()
-            let tolerance = 5 * (expected.1 * expected.1 / Double(row.matches) + sd * sd / Double(n)).squareRoot() + 0.005
-            #expect(abs(mean - expected.0) <= tolerance, "\(what): Parley \(mean), axelrod \(expected.0) ± \(tolerance)")
-        }
+    func agreesWithAxelrodStatistically(_ row: AxelrodStochasticTests.Row) throws {
+        try AxelrodStochasticTests.check(row, parleyMatches: row.player == "MemoryDecay" ? 4 * row.matches : 3 * row.matches)
     }
 }
