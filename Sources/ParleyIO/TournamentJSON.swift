@@ -1,3 +1,4 @@
+import ParleyCore
 public import ParleyGames
 
 /// The JSON documents of `parley tournament --json` and `parley evolve --json`; keys are
@@ -166,7 +167,61 @@ extension TournamentJSON {
             ("turns", .number(Double(study.study.turns))),
             ("unit", .text(study.unit)),
             ("scripted_defections", .sequence(study.study.defectionTurns.map { .text(study.label(turn: $0)) }, flow: true)),
+            ("stage_game", stageGame(study)),
             ("replies", .sequence(rows, flow: false)),
         ]))
+    }
+
+    /// The case's stage game: both tables (rows the replier's moves), the parameters, and each
+    /// side's one-round best replies with the parameter ranges where they hold.
+    static func stageGame(_ study: RepeatedGameCase) -> OutputNode {
+        let game = study.study.game
+        func table(_ values: [Double]) -> OutputNode {
+            .sequence([.sequence([.number(values[0]), .number(values[1])], flow: true), .sequence([.number(values[2]), .number(values[3])], flow: true)], flow: true)
+        }
+        func side(_ side: StageGameReading.Side) -> OutputNode {
+            .map([
+                ("best_reply_to_cooperation", .text(side.toCooperation.rawValue)),
+                ("best_reply_to_defection", .text(side.toDefection.rawValue)),
+                ("rule", .text(side.rule.rawValue)),
+                ("rule_strategy", side.rule.strategyKey.map(OutputNode.text) ?? .literal("null")),
+                ("holds_while", .sequence(side.bounds.map { bound in
+                    .map([
+                        ("parameter", .text(bound.parameter)),
+                        ("value", .number(bound.value.doubleValue)),
+                        ("above", bound.lower.map { .number($0.doubleValue) } ?? .literal("null")),
+                        ("below", bound.upper.map { .number($0.doubleValue) } ?? .literal("null")),
+                    ], flow: true)
+                }, flow: false)),
+            ], flow: false)
+        }
+        let reading = study.reading
+        let stage = study.stageGame
+        return .map([
+            ("replier_moves", .sequence((stage?.replierMoves ?? ["C", "D"]).map(OutputNode.text), flow: true)),
+            ("counterpart_moves", .sequence((stage?.counterpartMoves ?? ["C", "D"]).map(OutputNode.text), flow: true)),
+            ("replier_payoffs", table(game.firstPayoffs)),
+            ("counterpart_payoffs", table(game.secondPayoffs)),
+            ("parameters", stage.map { stage in
+                .sequence(stage.parameters.map { parameter in
+                    .map([
+                        ("id", .text(parameter.id)),
+                        ("value", .number(parameter.value.doubleValue)),
+                        ("meaning", parameter.meaning.map(OutputNode.text)),
+                        ("evidence", .sequence(parameter.evidence.map { item in
+                            .map([
+                                ("source", .text(item.source)),
+                                ("kind", .text(item.kind.rawValue)),
+                                ("verified", .literal(item.verified ? "true" : "false")),
+                                ("quote", .text(item.quote)),
+                                ("note", item.note.map(OutputNode.text)),
+                            ], flow: true)
+                        }, flow: false)),
+                    ], flow: false)
+                }, flow: false)
+            }),
+            ("replier", side(reading.replier)),
+            ("counterpart", side(reading.counterpart)),
+        ], flow: false)
     }
 }

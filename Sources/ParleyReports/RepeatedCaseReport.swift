@@ -20,6 +20,11 @@ public enum CaseReport {
             + "payoff: \(study.replierName)'s mean payoff per \(unit). restored by: consecutive unconditional cooperations by "
             + "\(study.counterpartName) after the defection that make the last \(s.window) \(unit)s all mutual cooperation."
         var text = ReplyTable.render(title: title, rows: rows, notes: notes, width: width, style: style)
+        text += "\n\n" + TextWrap.wrap(StageGameText.title(study), width: width - 2)
+        text += "\n" + StageGameText.table(study).map { "  " + $0 }.joined(separator: "\n")
+        for sentence in StageGameText.readings(study) {
+            text += "\n" + TextWrap.wrap(sentence, width: width - 2)
+        }
         let histories = outcomes.filter { $0.first != nil }
         if !histories.isEmpty {
             text += "\n\n" + TextWrap.wrap("Histories without noise, one letter per \(unit) (\(study.replierName) above, \(study.counterpartName) below):", width: width - 2)

@@ -62,6 +62,16 @@ public enum StrategicReading {
         if !readings.isEmpty {
             sentences.append("After the scripted defection by \(study.counterpartName), without noise: " + readings.joined(separator: "; ") + ".")
         }
+        if let quiet = analysis.outcomes.map(\.noise).min() {
+            let rows = analysis.outcomes.filter { $0.noise == quiet }
+            let shown = rows.map { (name: labels[$0.reply] ?? $0.reply, score: NumberText.fixed($0.replyScorePerTurn, digits: 2), value: $0.replyScorePerTurn) }
+            if rows.count > 1, let high = shown.max(by: { $0.value < $1.value }), let low = shown.min(by: { $0.value < $1.value }), high.score != low.score {
+                let top = shown.filter { $0.score == high.score }.map(\.name)
+                let bottom = shown.filter { $0.score == low.score }.map(\.name)
+                sentences.append("At noise \(NumberText.plain(quiet)), \(study.replierName)'s payoff per \(study.unit) is highest with \(listed(top)) "
+                    + "(\(high.score)) and lowest with \(listed(bottom)) (\(low.score)).")
+            }
+        }
         for round in analysis.tournaments {
             guard let best = round.result.ranking.first, best < round.labels.count else { continue }
             sentences.append("In a round robin at noise \(NumberText.plain(round.noise)), \(round.labels[best]) scores best "

@@ -202,6 +202,7 @@ extension HTMLReport {
             + "CC: share of \(study.unit)s with mutual cooperation from the defection on. payoff: \(study.replierName)'s mean payoff per \(study.unit). "
             + "restored by: consecutive unconditional cooperations by \(study.counterpartName) that bring back \(s.window) \(study.unit)s of mutual cooperation."
         html.append("<p class=\"note\">\(escape(key))</p>")
+        html += stageGamePart(study)
         let labels = Dictionary(zip(s.replies.map(\.name), study.replyLabels), uniquingKeysWith: { first, _ in first })
         let histories = analysis.outcomes.filter { $0.first != nil }
         if !histories.isEmpty {
@@ -254,10 +255,48 @@ extension HTMLReport {
         guard !study.evidence.isEmpty else { return [] }
         var html = ["<h3>Evidence for the coding</h3>", "<table class=\"evidence\">", "<thead><tr><th>quote</th><th>source</th></tr></thead>", "<tbody>"]
         for item in study.evidence {
-            let title = study.sources.first { $0.id == item.source }?.title ?? item.source
-            var quote = "“\(escape(item.quote))”"
-            if let note = item.note { quote += "<br><span class=\"note\">\(escape(note))</span>" }
-            html.append("<tr><td>\(quote)</td><td>\(escape(title))</td></tr>")
+            html.append("<tr><td>\(caseQuote(item))</td><td>\(escape(caseSourceTitle(study, item.source)))</td></tr>")
+        }
+        html += ["</tbody>", "</table>"]
+        return html
+    }
+
+    /// A piece of case evidence: the words in quotation marks only when they are a quote, its kind, and the note.
+    static func caseQuote(_ item: RepeatedGameCase.Quote) -> String {
+        var cell = item.kind == .quote ? "“\(escape(item.quote))”" : escape(item.quote)
+        let kind = item.kind == .quote ? (item.verified ? "quote, checked against the source's text" : "quote, not checked") : item.kind.rawValue
+        cell += " <span class=\"note\">(\(escape(kind)))</span>"
+        if let note = item.note { cell += "<br><span class=\"note\">\(escape(note))</span>" }
+        return cell
+    }
+
+    static func caseSourceTitle(_ study: RepeatedGameCase, _ id: String) -> String {
+        study.sources.first { $0.id == id }?.title ?? id
+    }
+
+    /// The stage game's table, both sides' readings, and the parameters with their evidence.
+    static func stageGamePart(_ study: RepeatedGameCase) -> [String] {
+        let (replierMoves, counterpartMoves) = StageGameText.moves(study)
+        let cells = StageGameText.payoffCells(study)
+        var html = ["<h3>\(escape(StageGameText.title(study)))</h3>", "<table class=\"stage-game\">",
+                    "<thead><tr><th></th><th>\(escape(counterpartMoves[0]))</th><th>\(escape(counterpartMoves[1]))</th></tr></thead>", "<tbody>"]
+        for row in 0..<2 {
+            html.append("<tr><th>\(escape(replierMoves[row]))</th><td>\(escape(cells[2 * row]))</td><td>\(escape(cells[2 * row + 1]))</td></tr>")
+        }
+        html += ["</tbody>", "</table>"]
+        html += StageGameText.readings(study).map { "<p>\(escape($0))</p>" }
+        guard let game = study.stageGame, !game.parameters.isEmpty else { return html }
+        let formulas = (0..<4).map { "\(game.replierPayoffs[$0]); \(game.counterpartPayoffs[$0])" }
+        html.append("<p class=\"note\">\(escape("Payoffs as written: " + (0..<4).map { "\(replierMoves[$0 / 2])/\(counterpartMoves[$0 % 2]): \(formulas[$0])" }.joined(separator: "; ") + "."))</p>")
+        html += ["<table class=\"evidence\">", "<thead><tr><th>parameter</th><th>value</th><th>evidence</th><th>source</th></tr></thead>", "<tbody>"]
+        for parameter in game.parameters {
+            let name = "<b>\(escape(parameter.id))</b>" + (parameter.meaning.map { "<br><span class=\"note\">\(escape($0))</span>" } ?? "")
+            if parameter.evidence.isEmpty {
+                html.append("<tr><td>\(name)</td><td>\(parameter.value)</td><td>none: a judgement without evidence</td><td></td></tr>")
+            }
+            for item in parameter.evidence {
+                html.append("<tr><td>\(name)</td><td>\(parameter.value)</td><td>\(caseQuote(item))</td><td>\(escape(caseSourceTitle(study, item.source)))</td></tr>")
+            }
         }
         html += ["</tbody>", "</table>"]
         return html

@@ -1,25 +1,37 @@
+public import ParleyCore
+
 /// A repeated-game case file (`format: parley-repeated/1`), such as
 /// `Examples/axis-of-evil.yaml`: a counterpart that defects at scripted turns, and the reply
 /// strategies to compare. Keys:
-/// - `format`, `name`, `summary`; `sources`: `[{id, title, author?, date?, url?}]`.
+/// - `format`, `name`, `summary`; `sources`: `[{id, title, author?, date?, url?, text?, note?}]`;
+///   `text` is a local copy of the source that every `kind: quote` citing it is checked against.
 /// - `horizon`: `{turns, unit, start}`: how many turns, what one turn is ("quarter"), the
 ///   label of turn 1 ("2001-Q4").
-/// - `game`: `{r, s, t, p}` (default 3, 0, 5, 1).
+/// - `game`: `{r, s, t, p}` (default 3, 0, 5, 1), or a two-sided game from parameters:
+///   `{moves: {replier, counterpart}, parameters: [{id, value, meaning, evidence}], replier,
+///   counterpart}` with 2x2 tables of numbers or expressions (``CaseStageGame``).
 /// - `counterpart`: `{name, strategy}`: the scripted side and what it plays otherwise.
 /// - `scripted`: `[{turn, label, evidence: [{source, quote}]}]`: the scripted defections.
 /// - `replier`: `{name}`; `replies`: `[{strategy, label}]`: the replies compared.
 /// - `noise`: levels to compare; `runs`, `seed`, `window` (turns of mutual cooperation
 ///   that count as cooperation restored); `evidence`: `[{source, quote, note?}]`.
 public struct RepeatedGameCase: Sendable {
+    /// Evidence for the coding: a source's words, a paraphrase or an inference.
     public struct Quote: Sendable {
         public var source: String
         public var quote: String
         public var note: String?
+        /// Verbatim words, a paraphrase, or the coder's inference (`quote` unless the file says).
+        public var kind: Evidence.Kind
+        /// True when the words were found in the source's local text.
+        public var verified: Bool
 
-        public init(source: String, quote: String, note: String? = nil) {
+        public init(source: String, quote: String, note: String? = nil, kind: Evidence.Kind = .quote, verified: Bool = false) {
             self.source = source
             self.quote = quote
             self.note = note
+            self.kind = kind
+            self.verified = verified
         }
     }
 
@@ -37,10 +49,19 @@ public struct RepeatedGameCase: Sendable {
     public var scriptedLabels: [String]
     public var evidence: [Quote]
     public var study: ScriptedDefectionStudy
+    /// The stage game's parameters and tables when the file writes it from parameters;
+    /// `nil` for a game given as `{r, s, t, p}`. `study.game` is its value.
+    public var stageGame: CaseStageGame?
+
+    /// How each side answers the other's moves in one round of `study.game`, with parameter ranges
+    /// when the game is written from parameters.
+    public var reading: StageGameReading {
+        stageGame.map(StageGameReading.init) ?? StageGameReading(study.game)
+    }
 
     public init(name: String, summary: String, sources: [(id: String, title: String)], unit: String, start: String,
                 counterpartName: String, replierName: String, replyLabels: [String], scriptedLabels: [String],
-                evidence: [Quote], study: ScriptedDefectionStudy) {
+                evidence: [Quote], study: ScriptedDefectionStudy, stageGame: CaseStageGame? = nil) {
         self.name = name
         self.summary = summary
         self.sources = sources
@@ -52,6 +73,7 @@ public struct RepeatedGameCase: Sendable {
         self.scriptedLabels = scriptedLabels
         self.evidence = evidence
         self.study = study
+        self.stageGame = stageGame
     }
 }
 
