@@ -230,6 +230,8 @@ extension HTMLReport {
         let noise = NumberText.plain(round.noise)
         let setting = "Each pair meets \(analysis.repetitions) times over \(analysis.study.study.turns) \(unit)s, self-play included "
             + "(it fills the diagonal and never counts towards the scores); seed \(analysis.study.study.seed)."
+            + (analysis.study.study.game.isSymmetric ? ""
+                : " The stage game is asymmetric, so each meeting is played twice, each strategy once as \(analysis.study.replierName) and once as \(analysis.study.counterpartName), and the scores average both roles.")
         var html = ["<h3>Round robin at noise \(noise)</h3>",
                     "<p class=\"note\">\(escape(setting))</p>",
                     "<table class=\"tournament\">",

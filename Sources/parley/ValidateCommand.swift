@@ -43,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
                     summary = "a strategic game (format parley-game/1)"
                 case "parley-repeated/1":
                     let study = try RepeatedGameFile.read(file)
-                    summary = "a repeated-game case (format parley-repeated/1), \(study.replyLabels.count) replies"
+                    summary = Self.summary(study)
                 default:
                     let reading = try ScenarioFile.readWithWarnings(file)
                     if !reading.warnings.isEmpty {
@@ -93,6 +93,24 @@ struct ValidateCommand: ParsableCommand {
     /// "10 stakeholders, 3 issues, 27 sources; evidence for 30 of 30 stances and 10 of 10 capabilities",
     /// then, when there is evidence, "; quotes: 29 verified, 12 unverifiable (no text); 20 paraphrases, 3 inferences"
     /// (and "; 2 dated after as_of" when some are).
+    static func summary(_ study: RepeatedGameCase) -> String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        let parameters = study.stageGame?.parameters ?? []
+        let evidence = study.evidence + parameters.flatMap(\.evidence)
+        let quotes = evidence.filter { $0.kind == .quote }
+        let verified = quotes.filter(\.verified).count
+        let replies = study.replyLabels.count
+        var text = "a repeated-game case (format parley-repeated/1), \(replies) \(replies == 1 ? "reply" : "replies")"
+        if !parameters.isEmpty {
+            text += "; a stage game from \(count(parameters.count, "parameter")), evidence for \(parameters.filter { !$0.evidence.isEmpty }.count) of them"
+        }
+        if !evidence.isEmpty {
+            text += "; quotes: \(verified) verified, \(quotes.count - verified) unverifiable (no text); "
+                + "\(count(evidence.filter { $0.kind == .paraphrase }.count, "paraphrase")), \(count(evidence.filter { $0.kind == .inference }.count, "inference"))"
+        }
+        return text
+    }
+
     static func summary(_ scenario: Scenario) -> String {
         let stances = scenario.stakeholders.flatMap(\.stances)
         let backed = stances.filter { !$0.evidence.isEmpty }.count

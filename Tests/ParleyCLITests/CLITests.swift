@@ -80,6 +80,9 @@ struct ParleyProcess {
         #expect(result.stdout.split(separator: "\n").count == examples.count)
         #expect(result.stdout.contains("a strategic game (format parley-game/1)"))
         #expect(result.stdout.contains("a repeated-game case (format parley-repeated/1)"))
+        // axis-of-evil.yaml, counted by hand: 6 seed quotes in evidence + 4 behind parameters, all in the seed's text;
+        // Crocker's op-ed and the AP report have no stored text; us-cost rests on an inference.
+        #expect(result.stdout.contains("5 replies; a stage game from 6 parameters, evidence for 6 of them; quotes: 10 verified, 2 unverifiable (no text); 0 paraphrases, 1 inference"))
     }
 
     @Test func validateReportsLocatedErrorsAndExits65() throws {
