@@ -22,14 +22,14 @@ public struct CaseStageGame: Sendable {
     }
 
     /// Names of the replier's moves, cooperate then defect ("help", "hold back").
-    public var replierMoves: [String]
+    public private(set) var replierMoves: [String]
     /// Names of the counterpart's moves, cooperate then defect ("partner", "turn").
-    public var counterpartMoves: [String]
+    public private(set) var counterpartMoves: [String]
     public var parameters: [Parameter]
     /// The replier's payoffs, indexed `2 * replier + counterpart` (C = 0, D = 1).
-    public var replierPayoffs: [LinearExpression]
+    public private(set) var replierPayoffs: [LinearExpression]
     /// The counterpart's payoffs, indexed `2 * replier + counterpart`.
-    public var counterpartPayoffs: [LinearExpression]
+    public private(set) var counterpartPayoffs: [LinearExpression]
 
     /// - Throws: ``RepeatedGameError`` when a table does not have four entries, a move list
     ///   two names, two parameters share an id, an expression names an unknown parameter, or
