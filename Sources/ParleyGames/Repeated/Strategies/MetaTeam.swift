@@ -27,8 +27,22 @@ enum MetaVote: Sendable {
 /// - Complexity: per round, the sum of the members' costs plus O(team) (O(team log team)
 ///   for the ensemble's ranking).
 struct MetaTeam: RepeatedStrategy {
-    var team: [any RepeatedStrategy]
-    var histories: [PlayHistory]
+    /// One member: its strategy and its own history (its proposals against the opponent's
+    /// actual moves), together so that the turn loop reads the history in place while the
+    /// strategy changes, without copying it.
+    struct Member: Sendable {
+        var strategy: any RepeatedStrategy
+        var history = PlayHistory()
+
+        /// Records last round (this member's `proposal`, the opponent's `theirs`) unless this
+        /// is the first round, then asks the strategy for this round's proposal.
+        mutating func propose(after proposal: Choice, theirs: Choice?, random: inout RandomStream) -> Choice {
+            if let theirs { history.record(mine: proposal, theirs: theirs) }
+            return strategy.choose(history, random: &random)
+        }
+    }
+
+    var members: [Member]
     var proposals: [Choice]
     var scores: [Double]
     let vote: MetaVote
@@ -38,10 +52,9 @@ struct MetaTeam: RepeatedStrategy {
     let singular: Bool
 
     init(team: [any RepeatedStrategy], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
-        self.team = team
-        histories = Array(repeating: PlayHistory(), count: team.count)
+        members = team.map { Member(strategy: $0) }
         if let turns = context.knownLength, turns <= 100_000 {
-            for k in histories.indices { histories[k].reserve(turns) }
+            for k in members.indices { members[k].history.reserve(turns) }
         }
         proposals = Array(repeating: .cooperate, count: team.count)
         scores = Array(repeating: 0, count: team.count)
@@ -52,16 +65,13 @@ struct MetaTeam: RepeatedStrategy {
     }
 
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
-        if let theirs = h.theirLast {
-            let keepsScore = vote == .winner || vote == .ensemble
-            for k in histories.indices {
-                histories[k].record(mine: proposals[k], theirs: theirs)
-                if keepsScore { scores[k] += payoffs.payoff(proposals[k], theirs) }
-            }
+        let theirs = h.theirLast
+        if let theirs, vote == .winner || vote == .ensemble {
+            for k in scores.indices { scores[k] += payoffs.payoff(proposals[k], theirs) }
         }
         var defections = 0
-        for k in team.indices {
-            let move = team[k].choose(histories[k], random: &random)
+        for k in members.indices {
+            let move = members[k].propose(after: proposals[k], theirs: theirs, random: &random)
             proposals[k] = move
             if move == .defect { defections += 1 }
         }
@@ -71,7 +81,7 @@ struct MetaTeam: RepeatedStrategy {
     }
 
     private func decide(defections: Int, random: inout RandomStream) -> Choice {
-        let cooperations = team.count - defections
+        let cooperations = members.count - defections
         switch vote {
         case .majority:
             return defections > cooperations ? .defect : .cooperate
@@ -82,13 +92,13 @@ struct MetaTeam: RepeatedStrategy {
             for k in scores.indices where scores[k] == best && proposals[k] == .cooperate { return .cooperate }
             return .defect
         case .ensemble:
-            if singular || team.count < 2 { return proposals.first ?? .cooperate }
-            let ranked = Self.leaders(scores, count: Swift.max(1, team.count * 8 / 100))
+            if singular || members.count < 2 { return proposals.first ?? .cooperate }
+            let ranked = Self.leaders(scores, count: Swift.max(1, members.count * 8 / 100))
             let pick = Int(random.nextInt(below: UInt64(ranked.count)))
             return proposals[ranked[pick]]
         case .mixer:
-            if team.count < 2 { return proposals.first ?? .cooperate }
-            return proposals[Int(random.nextInt(below: UInt64(team.count)))]
+            if members.count < 2 { return proposals.first ?? .cooperate }
+            return proposals[Int(random.nextInt(below: UInt64(members.count)))]
         }
     }
 }
