@@ -1,5 +1,6 @@
 import ParleyCore
 @testable import ParleyGames
+import Synchronization
 import Testing
 
 /// The strategies rewritten for speed (issue 16, item 2) against straightforward versions of
@@ -206,5 +207,32 @@ import Testing
             }
         }
         #expect(defections > 0)
+    }
+
+    /// Repetitions that share a meta team's deterministic members (`MetaTeamMemo`) play
+    /// exactly the moves of repetitions that run every member: each vote (majority, winner,
+    /// and the nice ensemble whose 8% leaders mix recorded and live members), against
+    /// opponents that ignore the meta player (so every later repetition follows the record
+    /// for all 200 rounds), react to it, or are random (so they leave the record early).
+    @Test(arguments: ["MetaMajorityMemoryOne", "MetaWinnerMemoryOne", "NMWEMemoryOne", "NMWEStochastic", "MetaWinnerLongMemory"])
+    func sharedRepetitionsPlayTheSameMoves(_ key: String) throws {
+        let meta = try StrategyCatalog.player(named: key)
+        let settings = try MatchSettings(length: .turns(200))
+        let repetitions: UInt64 = 6
+        for name in ["Cooperator", "Defector", "TitForTat", "Grudger", "Random", key] {
+            let opponent = try StrategyCatalog.player(named: name)
+            let memos = (MetaTeamMemo(), MetaTeamMemo())
+            for r in 0..<repetitions {
+                var plain = RepeatedMatch.Engine(first: meta, second: opponent, settings: settings, seed: 7, index: r)
+                var shared = RepeatedMatch.Engine(first: meta, second: opponent, settings: settings, seed: 7, index: r, memos: memos)
+                let (a, b) = (plain.run(), shared.run())
+                #expect(a.first == b.first && a.second == b.second, "\(key) vs \(name), repetition \(r)")
+            }
+            let (recorded, followed) = memos.0.record.withLock { ($0.rounds, $0.followed) }
+            if key != "NMWEStochastic" { #expect(recorded == 200, "\(key) vs \(name)") }
+            if name == "Cooperator" || name == "Defector", key != "NMWEStochastic" {
+                #expect(followed == 200 * Int(repetitions - 1), "\(key) vs \(name)")
+            }
+        }
     }
 }

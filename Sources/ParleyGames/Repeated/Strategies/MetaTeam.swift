@@ -50,9 +50,32 @@ struct MetaTeam: RepeatedStrategy {
     let payoffs: PlayerPayoffs
     /// The ensemble of a team of one strategy (or copies of one) follows its first member.
     let singular: Bool
+    /// The members axelrod classifies as stochastic, and the others, by index.
+    let stochastic: [Int]
+    let deterministic: [Int]
+    /// The match length when known.
+    let knownLength: Int?
+    /// Set by ``share(_:)``: the record this match writes (the pair's first repetition) or
+    /// follows (the later ones) while the opponent repeats the first repetition's moves.
+    var memo: MetaTeamMemo?
+    var recording = false
+    var following = false
+    /// The ensemble's leaders among the deterministic members this round (see
+    /// `chooseShared`): `leaderStride` entries, best first.
+    let leaderStride: Int
+    var leaderIndex: [Int]
+    var leaderScore: [Double]
+    var leaderProposal: [Choice]
 
-    init(team: [any RepeatedStrategy], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
+    init(team: [any RepeatedStrategy], stochastic: [Bool], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
         members = team.map { Member(strategy: $0) }
+        self.stochastic = team.indices.filter { $0 < stochastic.count ? stochastic[$0] : true }
+        deterministic = team.indices.filter { $0 < stochastic.count ? !stochastic[$0] : false }
+        knownLength = context.knownLength
+        leaderStride = Swift.min(Swift.max(1, team.count * 8 / 100), deterministic.count)
+        leaderIndex = Array(repeating: 0, count: leaderStride)
+        leaderScore = Array(repeating: 0, count: leaderStride)
+        leaderProposal = Array(repeating: .cooperate, count: leaderStride)
         if let turns = context.knownLength, turns <= 100_000 {
             for k in members.indices { members[k].history.reserve(turns) }
         }
@@ -65,6 +88,7 @@ struct MetaTeam: RepeatedStrategy {
     }
 
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
+        if let memo { return chooseShared(h, memo: memo, random: &random) }
         let theirs = h.theirLast
         if let theirs, vote == .winner || vote == .ensemble {
             for k in scores.indices { scores[k] += payoffs.payoff(proposals[k], theirs) }
@@ -80,7 +104,7 @@ struct MetaTeam: RepeatedStrategy {
         return move
     }
 
-    private func decide(defections: Int, random: inout RandomStream) -> Choice {
+    func decide(defections: Int, random: inout RandomStream) -> Choice {
         let cooperations = members.count - defections
         switch vote {
         case .majority:
@@ -104,6 +128,23 @@ struct MetaTeam: RepeatedStrategy {
 }
 
 extension MetaTeam {
+    /// Shares the deterministic members' work with the other repetitions of the same pair
+    /// through `memo` (one per player per pair), when it can: a vote other than the mixer's,
+    /// a team of at least two that is not one strategy repeated, some deterministic
+    /// members, and a known length of at most `metaTeamMemoRounds`.
+    mutating func share(_ memo: MetaTeamMemo) {
+        guard vote != .mixer, !singular, members.count >= 2, !deterministic.isEmpty,
+              let turns = knownLength, turns <= metaTeamMemoRounds else { return }
+        self.memo = memo
+    }
+
+    /// `strategy` sharing `memo` if it is a meta team; otherwise `strategy` unchanged.
+    static func sharing(_ strategy: any RepeatedStrategy, _ memo: MetaTeamMemo?) -> any RepeatedStrategy {
+        guard let memo, var team = strategy as? MetaTeam else { return strategy }
+        team.share(memo)
+        return team
+    }
+
     /// The indices of the `count` highest scores, in axelrod's order (it sorts (score, index)
     /// pairs in reverse: highest score first, ties by the higher index). One pass from the
     /// highest index down, keeping the leaders ranked: O(n) when few scores enter the
@@ -160,8 +201,10 @@ enum MetaTeamData {
             let vote = record.kind
             let nice = record.nice
             let source = "axelrod meta.py (\(names.count) members chosen by axelrod's classifiers)"
+            let stochastic = players.map(\.isStochastic)
             entries.append(CatalogEntries.e(record.key, record.name, random: record.stochastic, source) { context in
-                MetaTeam(team: players.map { $0.makeStrategy(context) }, vote: vote, nice: nice, singular: singular, context: context)
+                MetaTeam(team: players.map { $0.makeStrategy(context) }, stochastic: stochastic, vote: vote, nice: nice,
+                         singular: singular, context: context)
             })
         }
         return (entries, refused)
