@@ -76,7 +76,9 @@ public struct PlayHistory: Sendable, Hashable {
         theirs.reserveCapacity(rounds)
     }
 
-    /// Appends one round.
+    /// Appends one round. Inlined: tournaments call it once per player and meta-team member
+    /// every round.
+    @inline(__always)
     public mutating func record(mine a: Choice, theirs b: Choice) {
         mine.append(a)
         theirs.append(b)

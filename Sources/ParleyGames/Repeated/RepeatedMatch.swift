@@ -132,6 +132,16 @@ public enum RepeatedMatch {
         return engine.run().summary
     }
 
+    /// ``summary(_:_:settings:seed:index:)`` for one repetition of a pair whose repetitions
+    /// share meta teams' work through `memos` (first player's, second player's); the same result.
+    static func summary(
+        _ first: RepeatedPlayer, _ second: RepeatedPlayer, settings: MatchSettings, seed: UInt64, index: UInt64,
+        memos: (MetaTeamMemo, MetaTeamMemo)
+    ) -> MatchSummary {
+        var engine = Engine(first: first, second: second, settings: settings, seed: seed, index: index, memos: memos)
+        return engine.run().summary
+    }
+
     /// One match's state; `run` opens both strategies' existentials once so that the turn
     /// loop calls them through their witness tables, not through boxed existentials.
     struct Engine {
@@ -140,10 +150,11 @@ public enum RepeatedMatch {
         let settings: MatchSettings
         let seed: UInt64
         let index: UInt64
+        var memos: (MetaTeamMemo, MetaTeamMemo)?
 
         mutating func run() -> MatchRecord {
-            let a = first.makeStrategy(settings.context(forFirst: true))
-            let b = second.makeStrategy(settings.context(forFirst: false))
+            let a = MetaTeam.sharing(first.makeStrategy(settings.context(forFirst: true)), memos?.0)
+            let b = MetaTeam.sharing(second.makeStrategy(settings.context(forFirst: false)), memos?.1)
             return Self.loop(a, b, settings: settings, seed: seed, index: index)
         }
 

@@ -92,8 +92,16 @@ public struct Tournament: Sendable {
             let one = RepeatedMatch.meeting(a, b, settings: settings, seed: seed, index: base)
             return Array(repeating: one, count: repetitions)
         }
+        guard settings.game.isSymmetric else {
+            return (0..<repetitions).map { r in
+                RepeatedMatch.meeting(a, b, settings: settings, seed: seed, index: base &+ UInt64(r))
+            }
+        }
+        // The repetitions of a symmetric pair share meta teams' deterministic work (the
+        // same results; see MetaTeamMemo).
+        let memos = (MetaTeamMemo(), MetaTeamMemo())
         return (0..<repetitions).map { r in
-            RepeatedMatch.meeting(a, b, settings: settings, seed: seed, index: base &+ UInt64(r))
+            RepeatedMatch.summary(a, b, settings: settings, seed: seed, index: base &+ UInt64(r), memos: memos)
         }
     }
 

@@ -97,7 +97,8 @@ import Testing
             let moves = try #require(row["moves"] as? [String]).map(AxelrodFixtures.expand)
             let (vote, nice) = try #require(Self.vote(rule))
             let meta = RepeatedPlayer(name: "Meta \(rule)", isStochastic: false, source: "test") { context in
-                MetaTeam(team: team.map { $0.makeStrategy(context) }, vote: vote, nice: nice, singular: false, context: context)
+                MetaTeam(team: team.map { $0.makeStrategy(context) }, stochastic: team.map(\.isStochastic), vote: vote, nice: nice,
+                         singular: false, context: context)
             }
             let record = RepeatedMatch.play(meta, opponent, settings: settings)
             if Choice.text(record.first) != moves[0] || Choice.text(record.second) != moves[1] {

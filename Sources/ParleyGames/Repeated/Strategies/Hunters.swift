@@ -46,11 +46,37 @@ struct AlternatorHunter: RepeatedStrategy {
 
 /// Defects for good once the opponent's whole history is a repeated cycle of length 3 to 12
 /// that contains both moves.
+///
+/// axelrod runs `detect_cycle` on the whole history every round; the history is a repeated
+/// cycle of length s exactly when every move equals the one s rounds before it, so this
+/// keeps, per length, whether some move has broken that, looking only at the new moves.
+/// - Complexity: O(12) per round instead of O(12 × rounds).
 struct CycleHunter: RepeatedStrategy {
     var found = false
+    /// `broken[s]`: some move differs from the one s rounds before it (index 0...12).
+    var broken = Array(repeating: false, count: 13)
+    /// The opponent's moves already checked.
+    var checked = 0
+
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
         if found { return .defect }
-        if let cycle = detectCycle(h.theirs, minSize: 3), cycle.contains(.cooperate), cycle.contains(.defect) {
+        let theirs = h.theirs
+        if checked > theirs.count {
+            // Not the continuation of the history seen so far: start again.
+            broken = Array(repeating: false, count: 13)
+            checked = 0
+        }
+        while checked < theirs.count {
+            for size in 3...12 where size <= checked && !broken[size] && theirs[checked] != theirs[checked - size] {
+                broken[size] = true
+            }
+            checked += 1
+        }
+        // detect_cycle's answer: the smallest unbroken length from 3 to min(12, n / 2).
+        let largest = Swift.min(theirs.count / 2, 12)
+        guard largest >= 3, let size = (3...largest).first(where: { !broken[$0] }) else { return .cooperate }
+        let cycle = theirs[0..<size]
+        if cycle.contains(.cooperate), cycle.contains(.defect) {
             found = true
             return .defect
         }
@@ -73,17 +99,25 @@ struct EventualCycleHunter: RepeatedStrategy {
 
 /// Defects when the share of cooperation (both players together) in the first half, the
 /// middle half and the second half of the match so far differ by less than 0.2.
+///
+/// The counts come from running totals (`cooperations[i]`: both players' cooperations in the
+/// first i rounds), so a round costs O(1) instead of O(rounds); the counts are integers, so
+/// the ratios are the same values axelrod computes.
 struct MathConstantHunter: RepeatedStrategy {
+    var cooperations: [Int] = [0]
+
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
         let n = h.count
+        if cooperations.count > n + 1 { cooperations = [0] }  // a new history: start again
+        while cooperations.count <= n {
+            let i = cooperations.count - 1
+            let both = (h.theirs[i] == .cooperate ? 1 : 0) + (h.mine[i] == .cooperate ? 1 : 0)
+            cooperations.append(cooperations[i] + both)
+        }
         guard n >= 8, h.theirCooperations > 0, h.theirDefections > 0 else { return .cooperate }
+        let totals = cooperations
         func ratio(_ start: Int, _ end: Int) -> Double {
-            var count = 0
-            for i in start..<end {
-                if h.theirs[i] == .cooperate { count += 1 }
-                if h.mine[i] == .cooperate { count += 1 }
-            }
-            return 0.5 * Double(count) / Double(end - start)
+            0.5 * Double(totals[end] - totals[start]) / Double(end - start)
         }
         let r1 = ratio(0, n / 2)
         let r2 = ratio(n / 4, 3 * n / 4)

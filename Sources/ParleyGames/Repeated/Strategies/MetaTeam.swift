@@ -27,8 +27,22 @@ enum MetaVote: Sendable {
 /// - Complexity: per round, the sum of the members' costs plus O(team) (O(team log team)
 ///   for the ensemble's ranking).
 struct MetaTeam: RepeatedStrategy {
-    var team: [any RepeatedStrategy]
-    var histories: [PlayHistory]
+    /// One member: its strategy and its own history (its proposals against the opponent's
+    /// actual moves), together so that the turn loop reads the history in place while the
+    /// strategy changes, without copying it.
+    struct Member: Sendable {
+        var strategy: any RepeatedStrategy
+        var history = PlayHistory()
+
+        /// Records last round (this member's `proposal`, the opponent's `theirs`) unless this
+        /// is the first round, then asks the strategy for this round's proposal.
+        mutating func propose(after proposal: Choice, theirs: Choice?, random: inout RandomStream) -> Choice {
+            if let theirs { history.record(mine: proposal, theirs: theirs) }
+            return strategy.choose(history, random: &random)
+        }
+    }
+
+    var members: [Member]
     var proposals: [Choice]
     var scores: [Double]
     let vote: MetaVote
@@ -36,12 +50,34 @@ struct MetaTeam: RepeatedStrategy {
     let payoffs: PlayerPayoffs
     /// The ensemble of a team of one strategy (or copies of one) follows its first member.
     let singular: Bool
+    /// The members axelrod classifies as stochastic, and the others, by index.
+    let stochastic: [Int]
+    let deterministic: [Int]
+    /// The match length when known.
+    let knownLength: Int?
+    /// Set by ``share(_:)``: the record this match writes (the pair's first repetition) or
+    /// follows (the later ones) while the opponent repeats the first repetition's moves.
+    var memo: MetaTeamMemo?
+    var recording = false
+    var following = false
+    /// The ensemble's leaders among the deterministic members this round (see
+    /// `chooseShared`): `leaderStride` entries, best first.
+    let leaderStride: Int
+    var leaderIndex: [Int]
+    var leaderScore: [Double]
+    var leaderProposal: [Choice]
 
-    init(team: [any RepeatedStrategy], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
-        self.team = team
-        histories = Array(repeating: PlayHistory(), count: team.count)
+    init(team: [any RepeatedStrategy], stochastic: [Bool], vote: MetaVote, nice: Bool, singular: Bool, context: MatchContext) {
+        members = team.map { Member(strategy: $0) }
+        self.stochastic = team.indices.filter { $0 < stochastic.count ? stochastic[$0] : true }
+        deterministic = team.indices.filter { $0 < stochastic.count ? !stochastic[$0] : false }
+        knownLength = context.knownLength
+        leaderStride = Swift.min(Swift.max(1, team.count * 8 / 100), deterministic.count)
+        leaderIndex = Array(repeating: 0, count: leaderStride)
+        leaderScore = Array(repeating: 0, count: leaderStride)
+        leaderProposal = Array(repeating: .cooperate, count: leaderStride)
         if let turns = context.knownLength, turns <= 100_000 {
-            for k in histories.indices { histories[k].reserve(turns) }
+            for k in members.indices { members[k].history.reserve(turns) }
         }
         proposals = Array(repeating: .cooperate, count: team.count)
         scores = Array(repeating: 0, count: team.count)
@@ -52,16 +88,14 @@ struct MetaTeam: RepeatedStrategy {
     }
 
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
-        if let theirs = h.theirLast {
-            let keepsScore = vote == .winner || vote == .ensemble
-            for k in histories.indices {
-                histories[k].record(mine: proposals[k], theirs: theirs)
-                if keepsScore { scores[k] += payoffs.payoff(proposals[k], theirs) }
-            }
+        if let memo { return chooseShared(h, memo: memo, random: &random) }
+        let theirs = h.theirLast
+        if let theirs, vote == .winner || vote == .ensemble {
+            for k in scores.indices { scores[k] += payoffs.payoff(proposals[k], theirs) }
         }
         var defections = 0
-        for k in team.indices {
-            let move = team[k].choose(histories[k], random: &random)
+        for k in members.indices {
+            let move = members[k].propose(after: proposals[k], theirs: theirs, random: &random)
             proposals[k] = move
             if move == .defect { defections += 1 }
         }
@@ -70,8 +104,8 @@ struct MetaTeam: RepeatedStrategy {
         return move
     }
 
-    private func decide(defections: Int, random: inout RandomStream) -> Choice {
-        let cooperations = team.count - defections
+    func decide(defections: Int, random: inout RandomStream) -> Choice {
+        let cooperations = members.count - defections
         switch vote {
         case .majority:
             return defections > cooperations ? .defect : .cooperate
@@ -82,18 +116,35 @@ struct MetaTeam: RepeatedStrategy {
             for k in scores.indices where scores[k] == best && proposals[k] == .cooperate { return .cooperate }
             return .defect
         case .ensemble:
-            if singular || team.count < 2 { return proposals.first ?? .cooperate }
-            let ranked = Self.leaders(scores, count: Swift.max(1, team.count * 8 / 100))
+            if singular || members.count < 2 { return proposals.first ?? .cooperate }
+            let ranked = Self.leaders(scores, count: Swift.max(1, members.count * 8 / 100))
             let pick = Int(random.nextInt(below: UInt64(ranked.count)))
             return proposals[ranked[pick]]
         case .mixer:
-            if team.count < 2 { return proposals.first ?? .cooperate }
-            return proposals[Int(random.nextInt(below: UInt64(team.count)))]
+            if members.count < 2 { return proposals.first ?? .cooperate }
+            return proposals[Int(random.nextInt(below: UInt64(members.count)))]
         }
     }
 }
 
 extension MetaTeam {
+    /// Shares the deterministic members' work with the other repetitions of the same pair
+    /// through `memo` (one per player per pair), when it can: a vote other than the mixer's,
+    /// a team of at least two that is not one strategy repeated, some deterministic
+    /// members, and a known length of at most `metaTeamMemoRounds`.
+    mutating func share(_ memo: MetaTeamMemo) {
+        guard vote != .mixer, !singular, members.count >= 2, !deterministic.isEmpty,
+              let turns = knownLength, turns <= metaTeamMemoRounds else { return }
+        self.memo = memo
+    }
+
+    /// `strategy` sharing `memo` if it is a meta team; otherwise `strategy` unchanged.
+    static func sharing(_ strategy: any RepeatedStrategy, _ memo: MetaTeamMemo?) -> any RepeatedStrategy {
+        guard let memo, var team = strategy as? MetaTeam else { return strategy }
+        team.share(memo)
+        return team
+    }
+
     /// The indices of the `count` highest scores, in axelrod's order (it sorts (score, index)
     /// pairs in reverse: highest score first, ties by the higher index). One pass from the
     /// highest index down, keeping the leaders ranked: O(n) when few scores enter the
@@ -150,8 +201,10 @@ enum MetaTeamData {
             let vote = record.kind
             let nice = record.nice
             let source = "axelrod meta.py (\(names.count) members chosen by axelrod's classifiers)"
+            let stochastic = players.map(\.isStochastic)
             entries.append(CatalogEntries.e(record.key, record.name, random: record.stochastic, source) { context in
-                MetaTeam(team: players.map { $0.makeStrategy(context) }, vote: vote, nice: nice, singular: singular, context: context)
+                MetaTeam(team: players.map { $0.makeStrategy(context) }, stochastic: stochastic, vote: vote, nice: nice,
+                         singular: singular, context: context)
             })
         }
         return (entries, refused)

@@ -40,6 +40,15 @@ final class NeuralNetworkData: Sendable {
 /// truncation of its vectorised ReLU). O(hidden × 17) per round.
 struct NeuralNetworkPlayer: RepeatedStrategy {
     let data: NeuralNetworkData
+    /// Scratch space for the features and the hidden layer, reused every round so that a
+    /// round allocates nothing.
+    var x = Array(repeating: 0.0, count: NeuralNetworkData.features)
+    var hidden: [Double] = []
+
+    init(data: NeuralNetworkData) {
+        self.data = data
+        hidden = Array(repeating: 0, count: data.hidden)
+    }
 
     mutating func choose(_ h: PlayHistory, random: inout RandomStream) -> Choice {
         func c(_ move: Choice?) -> Double { move == .cooperate ? 1 : 0 }
@@ -50,14 +59,24 @@ struct NeuralNetworkPlayer: RepeatedStrategy {
         let mine2 = h.count >= 2 ? h.mine(back: 2) : nil
         let theirs1 = h.theirs(back: 1)
         let theirs2 = h.count >= 2 ? h.theirs(back: 2) : nil
-        let x: [Double] = [
-            c(first), d(first), c(second), d(second), c(mine1), d(mine1), c(mine2), d(mine2),
-            c(theirs1), d(theirs1), c(theirs2), d(theirs2),
-            Double(h.theirCooperations), Double(h.theirDefections), Double(h.myCooperations), Double(h.myDefections),
-            Double(h.count),
-        ]
+        x[0] = c(first)
+        x[1] = d(first)
+        x[2] = c(second)
+        x[3] = d(second)
+        x[4] = c(mine1)
+        x[5] = d(mine1)
+        x[6] = c(mine2)
+        x[7] = d(mine2)
+        x[8] = c(theirs1)
+        x[9] = d(theirs1)
+        x[10] = c(theirs2)
+        x[11] = d(theirs2)
+        x[12] = Double(h.theirCooperations)
+        x[13] = Double(h.theirDefections)
+        x[14] = Double(h.myCooperations)
+        x[15] = Double(h.myDefections)
+        x[16] = Double(h.count)
         let f = NeuralNetworkData.features
-        var hidden = Array(repeating: 0.0, count: data.hidden)
         for j in 0..<data.hidden {
             var sum = 0.0
             for k in 0..<f { sum += data.inputToHidden[j * f + k] * x[k] }
