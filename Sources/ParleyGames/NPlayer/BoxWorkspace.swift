@@ -1,0 +1,368 @@
+/// The box tests of ``SupportBoxSearch`` on flat, preallocated storage: one workspace per
+/// support profile, no allocation per box.
+///
+/// It holds the support system's functions as flat tables (payoff differences, and for every
+/// coefficient of the expansion around a centre the variables of its monomial), and scratch
+/// buffers for the centre, radii, mixtures, coefficients, equation values and Jacobian
+/// enclosures, and the preconditioner. ``examine(lower:upper:)`` runs the same floating-point
+/// operations, in the same order, as the enclosures of ``SupportSystem/enclose(_:mixtures:radii:)``
+/// followed by the Krawczyk step of the former array-based box test, so the search visits the
+/// same boxes and finds the same roots (byte-identical output on the benchmark games).
+final class BoxWorkspace {
+    let system: SupportSystem
+    let d: Int
+    let functionCount: Int
+    /// Per function: start of its differences in ``differences`` (count + 1 entries).
+    private let tensorStart: UnsafeMutablePointer<Int>
+    private let differences: UnsafeMutablePointer<Double>
+    /// Per coefficient (over all functions): start of its monomial's variables in ``termVariables``.
+    private let termStart: UnsafeMutablePointer<Int>
+    private let termVariables: UnsafeMutablePointer<Int>
+    /// Per function: its modes (opponents) as (support size, offset of the mixture); start per function.
+    private let modeStart: UnsafeMutablePointer<Int>
+    private let modeSize: UnsafeMutablePointer<Int>
+    private let modeMixture: UnsafeMutablePointer<Int>
+    private let slack: UnsafeMutablePointer<Double>
+    private let isEquation: UnsafeMutablePointer<Bool>
+    /// Per player: offset of its mixture in ``mixtures``, its support size, its first variable.
+    private let playerMixture: UnsafeMutablePointer<Int>
+    private let playerSize: UnsafeMutablePointer<Int>
+    private let playerVariable: UnsafeMutablePointer<Int>
+    let players: Int
+
+    // Scratch.
+    let lower: UnsafeMutablePointer<Double>
+    let upper: UnsafeMutablePointer<Double>
+    private let centre: UnsafeMutablePointer<Double>
+    private let radii: UnsafeMutablePointer<Double>
+    private let low: UnsafeMutablePointer<Double>
+    private let high: UnsafeMutablePointer<Double>
+    private let smear: UnsafeMutablePointer<Double>
+    private let mixtures: UnsafeMutablePointer<Double>
+    private let coefficients: UnsafeMutablePointer<Double>
+    private let gradient: UnsafeMutablePointer<Double>
+    private let gradientRadius: UnsafeMutablePointer<Double>
+    private let values: UnsafeMutablePointer<Double>
+    private let valueRadius: UnsafeMutablePointer<Double>
+    private let jMid: UnsafeMutablePointer<Double>
+    private let jRadius: UnsafeMutablePointer<Double>
+    private let preconditioner: UnsafeMutablePointer<Double>
+    private let elimination: UnsafeMutablePointer<Double>
+    private let monomial: UnsafeMutablePointer<Int>
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(_ system: SupportSystem) {
+        self.system = system
+        d = system.dimension
+        functionCount = system.functions.count
+        players = system.supports.count
+        var mixtureOffsets: [Int] = []
+        var running = 0
+        for list in system.supports {
+            mixtureOffsets.append(running)
+            running += list.count
+        }
+        let mixtureCount = running
+        var tensorStarts = [0]
+        var allDifferences: [Double] = []
+        var termStarts: [Int] = []
+        var variables: [Int] = []
+        var modeStarts = [0]
+        var sizes: [Int] = []
+        var mixtureOf: [Int] = []
+        var largest = 1
+        for function in system.functions {
+            let modes = function.opponents
+            let modeSizes = modes.map { system.supports[$0].count }
+            allDifferences += function.differences
+            tensorStarts.append(allDifferences.count)
+            largest = max(largest, function.differences.count)
+            for q in modes.indices {
+                sizes.append(modeSizes[q])
+                mixtureOf.append(mixtureOffsets[modes[q]])
+            }
+            modeStarts.append(sizes.count)
+            var digits = Array(repeating: 0, count: modes.count)
+            for flat in 0..<function.differences.count {
+                if flat > 0 {
+                    for q in digits.indices {
+                        digits[q] += 1
+                        if digits[q] < modeSizes[q] { break }
+                        digits[q] = 0
+                    }
+                }
+                termStarts.append(variables.count)
+                for q in digits.indices where digits[q] != 0 {
+                    variables.append(system.variableOffsets[modes[q]] + digits[q] - 1)
+                }
+            }
+        }
+        termStarts.append(variables.count)
+        var list: [UnsafeMutableRawPointer] = []
+        func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+            pointer.initialize(from: array, count: array.count)
+            list.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        func scratch(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: 0, count: max(count, 1))
+            list.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        tensorStart = copy(tensorStarts)
+        differences = copy(allDifferences)
+        termStart = copy(termStarts)
+        termVariables = copy(variables)
+        modeStart = copy(modeStarts)
+        modeSize = copy(sizes)
+        modeMixture = copy(mixtureOf)
+        slack = copy(system.functions.map(\.slack))
+        isEquation = copy(system.functions.map(\.isEquation))
+        playerMixture = copy(mixtureOffsets)
+        playerSize = copy(system.supports.map(\.count))
+        playerVariable = copy(system.variableOffsets)
+        monomial = copy(Array(repeating: 0, count: max(players, 1)))
+        lower = scratch(d)
+        upper = scratch(d)
+        centre = scratch(d)
+        radii = scratch(d)
+        low = scratch(d)
+        high = scratch(d)
+        smear = scratch(d)
+        mixtures = scratch(mixtureCount)
+        coefficients = scratch(largest)
+        gradient = scratch(d)
+        gradientRadius = scratch(d)
+        values = scratch(d)
+        valueRadius = scratch(d)
+        jMid = scratch(d * d)
+        jRadius = scratch(d * d)
+        preconditioner = scratch(d * d)
+        elimination = scratch(d * d)
+        allocations = list
+    }
+
+    deinit {
+        for pointer in allocations { pointer.deallocate() }
+    }
+
+    /// The box ``lower``–``upper`` as arrays.
+    var box: SupportBoxSearch.Box {
+        SupportBoxSearch.Box(lower: Array(UnsafeBufferPointer(start: lower, count: d)),
+                             upper: Array(UnsafeBufferPointer(start: upper, count: d)))
+    }
+
+    /// The coefficients of function `f` around the centre mixtures, into ``coefficients``:
+    /// the change of basis of ``SupportSystem/coefficients(_:mixtures:)``, same operations.
+    private func expand(_ f: Int) -> Int {
+        let first = tensorStart[f]
+        let count = tensorStart[f + 1] - first
+        let c = coefficients
+        c.update(from: differences + first, count: count)
+        var stride = 1
+        for mode in modeStart[f]..<modeStart[f + 1] {
+            let size = modeSize[mode]
+            let weights = mixtures + modeMixture[mode]
+            let block = stride * size
+            var outer = 0
+            while outer < count {
+                for inner in 0..<stride {
+                    let base = outer + inner
+                    let head = c[base]
+                    var middle = head * weights[0]
+                    var a = 1
+                    while a < size {
+                        let value = c[base + a * stride]
+                        middle += value * weights[a]
+                        c[base + a * stride] = value - head
+                        a += 1
+                    }
+                    c[base] = middle
+                }
+                outer += block
+            }
+            stride = block
+        }
+        return count
+    }
+
+    /// Encloses function `f` over the current box (``centre``, ``radii``, ``mixtures`` set):
+    /// its value, the radius and nonlinear radius, and the gradient (into ``gradient``) with
+    /// radii (into ``gradientRadius``), as ``SupportSystem/enclose(_:mixtures:radii:)``.
+    private func enclose(_ f: Int) -> (value: Double, radius: Double, nonlinear: Double) {
+        let count = expand(f)
+        let c = coefficients
+        let r = radii
+        gradient.update(repeating: 0, count: d)
+        gradientRadius.update(repeating: 0, count: d)
+        var radius = 0.0
+        var nonlinear = 0.0
+        let terms = tensorStart[f]
+        var flat = 1
+        while flat < count {
+            let magnitude = abs(c[flat])
+            if magnitude != 0 {
+                let start = termStart[terms + flat]
+                let used = termStart[terms + flat + 1] - start
+                let vars = termVariables + start
+                var weight = 1.0
+                for u in 0..<used { weight *= r[vars[u]] }
+                radius += magnitude * weight
+                if used == 1 {
+                    gradient[vars[0]] = c[flat]
+                } else {
+                    nonlinear += magnitude * weight
+                    for u in 0..<used {
+                        var partial = magnitude
+                        for w in 0..<used where w != u { partial *= r[vars[w]] }
+                        gradientRadius[vars[u]] += partial
+                    }
+                }
+            }
+            flat += 1
+        }
+        let s = slack[f]
+        for v in 0..<d { gradientRadius[v] = gradientRadius[v] * (1 + 1e-12) + s }
+        return (c[0], radius * (1 + 1e-12) + s, nonlinear * (1 + 1e-12) + s)
+    }
+
+    /// The tests on the box ``lower``–``upper``, in order of cost (the simplex, the equations'
+    /// ranges and the off-support inequalities with linear propagation, then the Krawczyk
+    /// operator `K(X) = c − Y g(c) + (I − Y J(X)) (X − c)`); the box is
+    /// narrowed in place when the verdict is `.contracted` (or by the Krawczyk operator).
+    func examine() -> SupportBoxSearch.Verdict {
+        let margin = SupportBoxSearch.margin
+        for j in 0..<players {
+            var sum = 0.0
+            for k in 0..<(playerSize[j] - 1) { sum += lower[playerVariable[j] + k] }
+            if sum > 1 + margin { return .discard }
+        }
+        for v in 0..<d {
+            centre[v] = (lower[v] + upper[v]) / 2
+            radii[v] = (upper[v] - lower[v]) / 2
+            low[v] = lower[v]
+            high[v] = upper[v]
+            smear[v] = 0
+        }
+        for j in 0..<players {
+            let size = playerSize[j]
+            let x = mixtures + playerMixture[j]
+            var total = 0.0
+            var k = 1
+            while k < size {
+                x[k] = centre[playerVariable[j] + k - 1]
+                total += x[k]
+                k += 1
+            }
+            x[0] = 1 - total
+        }
+        var row = 0
+        for f in 0..<functionCount {
+            let (value, radius, nonlinear) = enclose(f)
+            let equation = isEquation[f]
+            if equation {
+                if abs(value) > radius { return .discard }
+                values[row] = value
+                valueRadius[row] = slack[f]
+                (jMid + row * d).update(from: gradient, count: d)
+                (jRadius + row * d).update(from: gradientRadius, count: d)
+                for v in 0..<d { smear[v] += (abs(gradient[v]) + gradientRadius[v]) * radii[v] }
+                row += 1
+            } else if value - radius > 0 {
+                return .discard
+            }
+            if !propagate(value: value, nonlinear: nonlinear, equation: equation) { return .discard }
+        }
+        for j in 0..<players {
+            let first = playerVariable[j]
+            let end = first + playerSize[j] - 1
+            var floor = 0.0
+            for v in first..<end { floor += low[v] }
+            for v in first..<end {
+                let cap = 1 + margin - (floor - low[v])
+                if cap < low[v] { return .discard }
+                high[v] = min(high[v], cap + 1e-15)
+            }
+        }
+        var widest = 0
+        var before = 0.0
+        var shrunk = false
+        for v in 0..<d {
+            if smear[v] > smear[widest] { widest = v }
+            before = max(before, radii[v])
+            if high[v] - low[v] < 0.7 * (upper[v] - lower[v]) { shrunk = true }
+        }
+        if d == 0 { before = 0 }
+        if shrunk {
+            lower.update(from: low, count: d)
+            upper.update(from: high, count: d)
+            return .contracted
+        }
+        guard DenseLinearAlgebra.invert(jMid, n: d, into: preconditioner, scratch: elimination) else { return .split(widest) }
+        let y = preconditioner
+        var changed = false
+        var unique = true
+        for k in 0..<d {
+            var step = 0.0
+            var radius = 0.0
+            for l in 0..<d {
+                step -= y[k * d + l] * values[l]
+                radius += abs(y[k * d + l]) * valueRadius[l]
+                var middle = k == l ? 1.0 : 0.0
+                var spread = 0.0
+                for m in 0..<d {
+                    middle -= y[k * d + m] * jMid[m * d + l]
+                    spread += abs(y[k * d + m]) * jRadius[m * d + l]
+                }
+                radius += (abs(middle) + spread) * radii[l]
+            }
+            radius = radius * (1 + 1e-9) + 1e-12 * before + 1e-300
+            let newLow = centre[k] + step - radius
+            let newHigh = centre[k] + step + radius
+            if !(newLow.isFinite && newHigh.isFinite) { return .split(widest) }
+            if newHigh < lower[k] || newLow > upper[k] { return .discard }
+            if !(newLow > lower[k] && newHigh < upper[k]) { unique = false }
+            if newLow > lower[k] {
+                lower[k] = newLow
+                changed = true
+            }
+            if newHigh < upper[k] {
+                upper[k] = newHigh
+                changed = true
+            }
+        }
+        if unique {
+            let start = (0..<d).map { (lower[$0] + upper[$0]) / 2 }
+            return .unique(SupportBoxSearch.newton(system, from: start) ?? start)
+        }
+        guard changed else { return .split(widest) }
+        var after = 0.0
+        for v in 0..<d { after = max(after, (upper[v] - lower[v]) / 2) }
+        return after < 0.5 * before ? .contracted : .split(widest)
+    }
+
+    /// Narrows ``low``–``high`` by the current function's linearisation: `value + Σ gradient[v]·h[v]
+    /// + e` with `|e| ≤ nonlinear` must be 0 for an equation, at most 0 for an inequality. False
+    /// when no point of the box satisfies it.
+    private func propagate(value: Double, nonlinear: Double, equation: Bool) -> Bool {
+        let targetHigh = -value + nonlinear
+        let targetLow = equation ? -value - nonlinear : -Double.infinity
+        var spread = 0.0
+        for v in 0..<d { spread += abs(gradient[v]) * radii[v] }
+        if targetHigh < -spread * (1 + 1e-12) - 1e-300 || targetLow > spread * (1 + 1e-12) + 1e-300 { return false }
+        for v in 0..<d where gradient[v] != 0 {
+            let rest = (spread - abs(gradient[v]) * radii[v]) * (1 + 1e-12)
+            let slope = gradient[v]
+            var a = (targetLow - rest) / slope
+            var b = (targetHigh + rest) / slope
+            if slope < 0 { swap(&a, &b) }
+            let pad = 1e-12 * radii[v] + 1e-15
+            if a.isFinite { low[v] = max(low[v], centre[v] + a - pad) }
+            if b.isFinite { high[v] = min(high[v], centre[v] + b + pad) }
+            if low[v] > high[v] { return false }
+        }
+        return true
+    }
+}
