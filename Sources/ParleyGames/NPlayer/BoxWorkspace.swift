@@ -4,7 +4,7 @@
 /// It holds the support system's functions as flat tables (payoff differences, and for every
 /// coefficient of the expansion around a centre the variables of its monomial), and scratch
 /// buffers for the centre, radii, mixtures, coefficients, equation values and Jacobian
-/// enclosures, and the preconditioner. ``examine(lower:upper:)`` runs the same floating-point
+/// enclosures, and the preconditioner. ``examine()`` runs the same floating-point
 /// operations, in the same order, as the enclosures of ``SupportSystem/enclose(_:mixtures:radii:)``
 /// followed by the Krawczyk step of the former array-based box test, so the search visits the
 /// same boxes and finds the same roots (byte-identical output on the benchmark games).
