@@ -49,6 +49,17 @@ final class BoxWorkspace {
     private let preconditioner: UnsafeMutablePointer<Double>
     private let elimination: UnsafeMutablePointer<Double>
     private let monomial: UnsafeMutablePointer<Int>
+    private let contraction: UnsafeMutablePointer<Double>
+    /// Per player: the vertices of its polytope (offsets from the centre), their start and count.
+    private let polytope: UnsafeMutablePointer<Double>
+    private let polytopeStart: UnsafeMutablePointer<Int>
+    private let polytopeCount: UnsafeMutablePointer<Int>
+    /// Per mode (over all functions): the opponent it stands for.
+    private let modePlayer: UnsafeMutablePointer<Int>
+    /// The vertex chosen for each mode of the function being ranged.
+    private let choice: UnsafeMutablePointer<Int>
+    /// Boxes discarded by the exact vertex range after the centred form failed (statistics).
+    var vertexDiscards = 0
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(_ system: SupportSystem) {
@@ -70,6 +81,7 @@ final class BoxWorkspace {
         var modeStarts = [0]
         var sizes: [Int] = []
         var mixtureOf: [Int] = []
+        var playerOf: [Int] = []
         var largest = 1
         for function in system.functions {
             let modes = function.opponents
@@ -79,6 +91,7 @@ final class BoxWorkspace {
             largest = max(largest, function.differences.count)
             for q in modes.indices {
                 sizes.append(modeSizes[q])
+                playerOf.append(modes[q])
                 mixtureOf.append(mixtureOffsets[modes[q]])
             }
             modeStarts.append(sizes.count)
@@ -133,6 +146,12 @@ final class BoxWorkspace {
         smear = scratch(d)
         mixtures = scratch(mixtureCount)
         coefficients = scratch(largest)
+        contraction = scratch(largest)
+        polytope = scratch(players * 48 * Self.polytopeLimit)
+        polytopeStart = copy(Array(repeating: 0, count: max(players, 1)))
+        polytopeCount = copy(Array(repeating: 0, count: max(players, 1)))
+        modePlayer = copy(playerOf)
+        choice = copy(Array(repeating: 0, count: max(players, 1)))
         gradient = scratch(d)
         gradientRadius = scratch(d)
         values = scratch(d)
@@ -228,6 +247,136 @@ final class BoxWorkspace {
         return (c[0], radius * (1 + 1e-12) + s, nonlinear * (1 + 1e-12) + s)
     }
 
+    /// The largest number of free variables of a player for which ``polytopeVertices()``
+    /// enumerates its polytope (at most 2⁴ + 4·2³ = 48 vertices).
+    static let polytopeLimit = 4
+    /// The largest number of vertex combinations ``rangeExcludesZero(_:value:radius:equation:)``
+    /// evaluates per function.
+    static let combinationLimit = 512
+
+    /// For each player, the vertices of its part of the box cut by the simplex constraint,
+    /// `{y : lower ≤ y ≤ upper, Σ y ≤ 1 + margin}`, as offsets `h = y − centre` into
+    /// ``polytope``: the box's vertices inside the cut and the points where the cut crosses the
+    /// box's edges. The cut is moved outwards by 1e-12 so that the computed vertices (the
+    /// crossing points are rounded) span a polytope containing the exact one. False when a
+    /// player has more than ``polytopeLimit`` free variables (the test is then skipped).
+    private func polytopeVertices() -> Bool {
+        let cut = 1 + SupportBoxSearch.margin + 1e-12
+        var used = 0
+        for j in 0..<players {
+            let m = playerSize[j] - 1
+            guard m <= Self.polytopeLimit else { return false }
+            let first = playerVariable[j]
+            polytopeStart[j] = used
+            var count = 0
+            for mask in 0..<(1 << m) {
+                var sum = 0.0
+                for k in 0..<m { sum += (mask >> k) & 1 == 1 ? upper[first + k] : lower[first + k] }
+                guard sum <= cut else { continue }
+                for k in 0..<m { polytope[used + k] = ((mask >> k) & 1 == 1 ? upper[first + k] : lower[first + k]) - centre[first + k] }
+                used += m
+                count += 1
+            }
+            if m >= 2 {
+                for k in 0..<m {
+                    for mask in 0..<(1 << (m - 1)) {
+                        var rest = cut
+                        var bit = 0
+                        for other in 0..<m where other != k {
+                            rest -= (mask >> bit) & 1 == 1 ? upper[first + other] : lower[first + other]
+                            bit += 1
+                        }
+                        guard rest > lower[first + k] && rest < upper[first + k] else { continue }
+                        bit = 0
+                        for other in 0..<m {
+                            if other == k {
+                                polytope[used + other] = rest - centre[first + k]
+                            } else {
+                                polytope[used + other] = ((mask >> bit) & 1 == 1 ? upper[first + other] : lower[first + other]) - centre[first + other]
+                                bit += 1
+                            }
+                        }
+                        used += m
+                        count += 1
+                    }
+                }
+            }
+            polytopeCount[j] = count
+        }
+        return true
+    }
+
+    /// The range of function `f` (its ``coefficients`` around the centre, from ``enclose(_:)``)
+    /// over the box cut by the players' simplex constraints. The function is affine in each
+    /// opponent's block of variables, so over a product of polytopes its extremes are attained at
+    /// products of their vertices (``polytopeVertices()``): every combination of vertices of the
+    /// modes after the first is evaluated by contracting the coefficient tensor, and the first
+    /// mode, affine, is minimised and maximised over its own vertices. The result is the exact
+    /// range up to rounding (bounded below). True when it excludes zero (an equation) or is
+    /// positive (an inequality `f ≤ 0`): no equilibrium in the box.
+    /// - Complexity: O(Π_q vertices_q × coefficients); skipped beyond ``combinationLimit`` combinations.
+    private func rangeExcludesZero(_ f: Int, value: Double, radius: Double, equation: Bool) -> Bool {
+        let first = modeStart[f]
+        let end = modeStart[f + 1]
+        guard end > first else { return false }
+        var combinations = 1
+        for mode in (first + 1)..<end {
+            combinations *= max(polytopeCount[modePlayer[mode]], 1)
+            if combinations > Self.combinationLimit { return false }
+        }
+        let count = tensorStart[f + 1] - tensorStart[f]
+        let c = coefficients
+        for mode in first..<end { choice[mode - first] = 0 }
+        var lowest = Double.infinity
+        var highest = -Double.infinity
+        for _ in 0..<combinations {
+            // Contract the modes after the first, last mode first, at the chosen vertices.
+            contraction.update(from: c, count: count)
+            var length = count
+            var mode = end - 1
+            while mode > first {
+                let size = modeSize[mode]
+                let h = polytope + polytopeStart[modePlayer[mode]] + choice[mode - first] * (size - 1)
+                let inner = length / size
+                for i in 0..<inner {
+                    var total = contraction[i]
+                    for a in 1..<max(size, 1) { total += contraction[i + a * inner] * h[a - 1] }
+                    contraction[i] = total
+                }
+                length = inner
+                mode -= 1
+            }
+            // Affine in the first mode: its extremes over that player's polytope, at its vertices.
+            let size0 = modeSize[first]
+            let player0 = modePlayer[first]
+            if size0 <= 1 {
+                lowest = min(lowest, contraction[0])
+                highest = max(highest, contraction[0])
+            } else {
+                for vertex in 0..<polytopeCount[player0] {
+                    let h = polytope + polytopeStart[player0] + vertex * (size0 - 1)
+                    var total = contraction[0]
+                    for a in 1..<size0 { total += contraction[a] * h[a - 1] }
+                    lowest = min(lowest, total)
+                    highest = max(highest, total)
+                }
+            }
+            // Next combination (odometer over the modes after the first).
+            var q = 1
+            while q < end - first {
+                choice[q] += 1
+                if choice[q] < max(polytopeCount[modePlayer[first + q]], 1) { break }
+                choice[q] = 0
+                q += 1
+            }
+        }
+        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
+        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
+        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
+        if lowest - error > 0 { return true }
+        return equation && highest + error < 0
+    }
+
     /// The tests on the box ``lower``–``upper``, in order of cost (the simplex, the equations'
     /// ranges and the off-support inequalities with linear propagation, then the Krawczyk
     /// operator `K(X) = c − Y g(c) + (I − Y J(X)) (X − c)`); the box is
@@ -258,6 +407,7 @@ final class BoxWorkspace {
             }
             x[0] = 1 - total
         }
+        let polytopes = polytopeVertices()
         var row = 0
         for f in 0..<functionCount {
             let (value, radius, nonlinear) = enclose(f)
@@ -271,6 +421,10 @@ final class BoxWorkspace {
                 for v in 0..<d { smear[v] += (abs(gradient[v]) + gradientRadius[v]) * radii[v] }
                 row += 1
             } else if value - radius > 0 {
+                return .discard
+            }
+            if polytopes, rangeExcludesZero(f, value: value, radius: radius, equation: equation) {
+                vertexDiscards += 1
                 return .discard
             }
             if !propagate(value: value, nonlinear: nonlinear, equation: equation) { return .discard }
