@@ -327,9 +327,14 @@ final class BoxWorkspace {
         let count = tensorStart[f + 1] - tensorStart[f]
         let c = coefficients
         for mode in first..<end { choice[mode - first] = 0 }
+        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
+        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
+        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
         var lowest = Double.infinity
         var highest = -Double.infinity
         for _ in 0..<combinations {
+            // Zero (or a positive value, for an inequality) is already in the range: nothing to prove.
+            if lowest - error <= 0 && (!equation || highest + error >= 0) { return false }
             // Contract the modes after the first, last mode first, at the chosen vertices.
             contraction.update(from: c, count: count)
             var length = count
@@ -370,9 +375,6 @@ final class BoxWorkspace {
                 q += 1
             }
         }
-        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
-        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
-        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
         if lowest - error > 0 { return true }
         return equation && highest + error < 0
     }
