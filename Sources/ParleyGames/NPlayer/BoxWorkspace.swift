@@ -316,25 +316,36 @@ final class BoxWorkspace {
     /// positive (an inequality `f ≤ 0`): no equilibrium in the box.
     /// - Complexity: O(Π_q vertices_q × coefficients); skipped beyond ``combinationLimit`` combinations.
     private func rangeExcludesZero(_ f: Int, value: Double, radius: Double, equation: Bool) -> Bool {
+        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
+        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
+        let count = tensorStart[f + 1] - tensorStart[f]
+        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
+        guard let (lowest, highest) = polytopeRange(f, error: error, equation: equation, exhaustive: false) else { return false }
+        if lowest - error > 0 { return true }
+        return equation && highest + error < 0
+    }
+
+    /// The extremes of function `f` over the products of the players' polytope vertices (see
+    /// ``rangeExcludesZero(_:value:radius:equation:)``), without the rounding allowance; `nil`
+    /// beyond ``combinationLimit`` combinations. Unless `exhaustive`, it stops as soon as the
+    /// range is known to contain zero (or a value ≥ 0 when not an `equation`), given `error`.
+    private func polytopeRange(_ f: Int, error: Double, equation: Bool, exhaustive: Bool) -> (Double, Double)? {
         let first = modeStart[f]
         let end = modeStart[f + 1]
-        guard end > first else { return false }
+        guard end > first else { return nil }
         var combinations = 1
         for mode in (first + 1)..<end {
             combinations *= max(polytopeCount[modePlayer[mode]], 1)
-            if combinations > Self.combinationLimit { return false }
+            if combinations > Self.combinationLimit { return nil }
         }
         let count = tensorStart[f + 1] - tensorStart[f]
         let c = coefficients
         for mode in first..<end { choice[mode - first] = 0 }
-        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
-        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
-        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
         var lowest = Double.infinity
         var highest = -Double.infinity
         for _ in 0..<combinations {
             // Zero (or a positive value, for an inequality) is already in the range: nothing to prove.
-            if lowest - error <= 0 && (!equation || highest + error >= 0) { return false }
+            if !exhaustive && lowest - error <= 0 && (!equation || highest + error >= 0) { return (lowest, highest) }
             // Contract the modes after the first, last mode first, at the chosen vertices.
             contraction.update(from: c, count: count)
             var length = count
@@ -375,27 +386,15 @@ final class BoxWorkspace {
                 q += 1
             }
         }
-        if lowest - error > 0 { return true }
-        return equation && highest + error < 0
+        return (lowest, highest)
     }
 
-    /// The tests on the box ``lower``–``upper``, in order of cost (the simplex, the equations'
-    /// ranges and the off-support inequalities with linear propagation, then the Krawczyk
-    /// operator `K(X) = c − Y g(c) + (I − Y J(X)) (X − c)`); the box is
-    /// narrowed in place when the verdict is `.contracted` (or by the Krawczyk operator).
-    func examine() -> SupportBoxSearch.Verdict {
-        let margin = SupportBoxSearch.margin
-        for j in 0..<players {
-            var sum = 0.0
-            for k in 0..<(playerSize[j] - 1) { sum += lower[playerVariable[j] + k] }
-            if sum > 1 + margin { return .discard }
-        }
+    /// Sets the centre, radii and centre mixtures of the box ``lower``–``upper`` and the
+    /// players' polytope vertices; false when a player has too many free variables for those.
+    private func centreBox() -> Bool {
         for v in 0..<d {
             centre[v] = (lower[v] + upper[v]) / 2
             radii[v] = (upper[v] - lower[v]) / 2
-            low[v] = lower[v]
-            high[v] = upper[v]
-            smear[v] = 0
         }
         for j in 0..<players {
             let size = playerSize[j]
@@ -409,7 +408,38 @@ final class BoxWorkspace {
             }
             x[0] = 1 - total
         }
-        let polytopes = polytopeVertices()
+        return polytopeVertices()
+    }
+
+    /// For tests: the centred-form enclosure `value ± radius` of function `f` over the box
+    /// ``lower``–``upper`` and its range over the box cut by the simplex constraints (`nil` when
+    /// not computed), without rounding allowances.
+    func ranges(_ f: Int) -> (value: Double, radius: Double, cut: (lowest: Double, highest: Double)?) {
+        let polytopes = centreBox()
+        let (value, radius, _) = enclose(f)
+        guard polytopes, let (lowest, highest) = polytopeRange(f, error: 0, equation: true, exhaustive: true) else {
+            return (value, radius, nil)
+        }
+        return (value, radius, (lowest, highest))
+    }
+
+    /// The tests on the box ``lower``–``upper``, in order of cost (the simplex, the equations'
+    /// ranges and the off-support inequalities with linear propagation, then the Krawczyk
+    /// operator `K(X) = c − Y g(c) + (I − Y J(X)) (X − c)`); the box is
+    /// narrowed in place when the verdict is `.contracted` (or by the Krawczyk operator).
+    func examine() -> SupportBoxSearch.Verdict {
+        let margin = SupportBoxSearch.margin
+        for j in 0..<players {
+            var sum = 0.0
+            for k in 0..<(playerSize[j] - 1) { sum += lower[playerVariable[j] + k] }
+            if sum > 1 + margin { return .discard }
+        }
+        let polytopes = centreBox()
+        for v in 0..<d {
+            low[v] = lower[v]
+            high[v] = upper[v]
+            smear[v] = 0
+        }
         var row = 0
         for f in 0..<functionCount {
             let (value, radius, nonlinear) = enclose(f)
