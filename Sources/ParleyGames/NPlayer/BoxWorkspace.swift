@@ -42,6 +42,10 @@ final class BoxWorkspace {
     private let coefficients: UnsafeMutablePointer<Double>
     private let gradient: UnsafeMutablePointer<Double>
     private let gradientRadius: UnsafeMutablePointer<Double>
+    /// Per function: value, radius and nonlinear radius of its enclosure over the current box.
+    private let enclosures: UnsafeMutablePointer<Double>
+    /// The function whose test discarded the last discarded box: tried first on the next one.
+    private var lastDiscarding = 0
     private let values: UnsafeMutablePointer<Double>
     private let valueRadius: UnsafeMutablePointer<Double>
     private let jMid: UnsafeMutablePointer<Double>
@@ -145,15 +149,16 @@ final class BoxWorkspace {
         high = scratch(d)
         smear = scratch(d)
         mixtures = scratch(mixtureCount)
-        coefficients = scratch(largest)
+        coefficients = scratch(allDifferences.count)
         contraction = scratch(largest)
         polytope = scratch(players * 48 * Self.polytopeLimit)
         polytopeStart = copy(Array(repeating: 0, count: max(players, 1)))
         polytopeCount = copy(Array(repeating: 0, count: max(players, 1)))
         modePlayer = copy(playerOf)
         choice = copy(Array(repeating: 0, count: max(players, 1)))
-        gradient = scratch(d)
-        gradientRadius = scratch(d)
+        gradient = scratch(functionCount * d)
+        gradientRadius = scratch(functionCount * d)
+        enclosures = scratch(3 * functionCount)
         values = scratch(d)
         valueRadius = scratch(d)
         jMid = scratch(d * d)
@@ -178,7 +183,7 @@ final class BoxWorkspace {
     private func expand(_ f: Int) -> Int {
         let first = tensorStart[f]
         let count = tensorStart[f + 1] - first
-        let c = coefficients
+        let c = coefficients + first
         c.update(from: differences + first, count: count)
         var stride = 1
         for mode in modeStart[f]..<modeStart[f + 1] {
@@ -212,8 +217,10 @@ final class BoxWorkspace {
     /// radii (into ``gradientRadius``), as ``SupportSystem/enclose(_:mixtures:radii:)``.
     private func enclose(_ f: Int) -> (value: Double, radius: Double, nonlinear: Double) {
         let count = expand(f)
-        let c = coefficients
+        let c = coefficients + tensorStart[f]
         let r = radii
+        let gradient = self.gradient + f * d
+        let gradientRadius = self.gradientRadius + f * d
         gradient.update(repeating: 0, count: d)
         gradientRadius.update(repeating: 0, count: d)
         var radius = 0.0
@@ -339,7 +346,7 @@ final class BoxWorkspace {
             if combinations > Self.combinationLimit { return nil }
         }
         let count = tensorStart[f + 1] - tensorStart[f]
-        let c = coefficients
+        let c = coefficients + tensorStart[f]
         for mode in first..<end { choice[mode - first] = 0 }
         var lowest = Double.infinity
         var highest = -Double.infinity
@@ -389,9 +396,8 @@ final class BoxWorkspace {
         return (lowest, highest)
     }
 
-    /// Sets the centre, radii and centre mixtures of the box ``lower``–``upper`` and the
-    /// players' polytope vertices; false when a player has too many free variables for those.
-    private func centreBox() -> Bool {
+    /// Sets the centre, radii and centre mixtures of the box ``lower``–``upper``.
+    private func centreBox() {
         for v in 0..<d {
             centre[v] = (lower[v] + upper[v]) / 2
             radii[v] = (upper[v] - lower[v]) / 2
@@ -408,14 +414,14 @@ final class BoxWorkspace {
             }
             x[0] = 1 - total
         }
-        return polytopeVertices()
     }
 
     /// For tests: the centred-form enclosure `value ± radius` of function `f` over the box
     /// ``lower``–``upper`` and its range over the box cut by the simplex constraints (`nil` when
     /// not computed), without rounding allowances.
     func ranges(_ f: Int) -> (value: Double, radius: Double, cut: (lowest: Double, highest: Double)?) {
-        let polytopes = centreBox()
+        centreBox()
+        let polytopes = polytopeVertices()
         let (value, radius, _) = enclose(f)
         guard polytopes, let (lowest, highest) = polytopeRange(f, error: 0, equation: true, exhaustive: true) else {
             return (value, radius, nil)
@@ -434,32 +440,51 @@ final class BoxWorkspace {
             for k in 0..<(playerSize[j] - 1) { sum += lower[playerVariable[j] + k] }
             if sum > 1 + margin { return .discard }
         }
-        let polytopes = centreBox()
+        centreBox()
         for v in 0..<d {
             low[v] = lower[v]
             high[v] = upper[v]
             smear[v] = 0
         }
+        // The verdict does not depend on the order of the functions' tests (any failing test
+        // discards, and propagation only intersects), so the cheap centred tests of all functions
+        // come first, starting with the function that discarded the last box, then the cut ranges.
+        for index in 0..<functionCount {
+            let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
+            let (value, radius, nonlinear) = enclose(f)
+            enclosures[3 * f] = value
+            enclosures[3 * f + 1] = radius
+            enclosures[3 * f + 2] = nonlinear
+            if isEquation[f] ? abs(value) > radius : value - radius > 0 {
+                lastDiscarding = f
+                return .discard
+            }
+        }
+        if polytopeVertices() {
+            for index in 0..<functionCount {
+                let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
+                if rangeExcludesZero(f, value: enclosures[3 * f], radius: enclosures[3 * f + 1], equation: isEquation[f]) {
+                    vertexDiscards += 1
+                    lastDiscarding = f
+                    return .discard
+                }
+            }
+        }
         var row = 0
         for f in 0..<functionCount {
-            let (value, radius, nonlinear) = enclose(f)
+            let value = enclosures[3 * f]
             let equation = isEquation[f]
+            let gradient = self.gradient + f * d
+            let gradientRadius = self.gradientRadius + f * d
             if equation {
-                if abs(value) > radius { return .discard }
                 values[row] = value
                 valueRadius[row] = slack[f]
                 (jMid + row * d).update(from: gradient, count: d)
                 (jRadius + row * d).update(from: gradientRadius, count: d)
                 for v in 0..<d { smear[v] += (abs(gradient[v]) + gradientRadius[v]) * radii[v] }
                 row += 1
-            } else if value - radius > 0 {
-                return .discard
             }
-            if polytopes, rangeExcludesZero(f, value: value, radius: radius, equation: equation) {
-                vertexDiscards += 1
-                return .discard
-            }
-            if !propagate(value: value, nonlinear: nonlinear, equation: equation) { return .discard }
+            if !propagate(f, value: value, nonlinear: enclosures[3 * f + 2], equation: equation) { return .discard }
         }
         for j in 0..<players {
             let first = playerVariable[j]
@@ -532,7 +557,8 @@ final class BoxWorkspace {
     /// Narrows ``low``–``high`` by the current function's linearisation: `value + Σ gradient[v]·h[v]
     /// + e` with `|e| ≤ nonlinear` must be 0 for an equation, at most 0 for an inequality. False
     /// when no point of the box satisfies it.
-    private func propagate(value: Double, nonlinear: Double, equation: Bool) -> Bool {
+    private func propagate(_ f: Int, value: Double, nonlinear: Double, equation: Bool) -> Bool {
+        let gradient = self.gradient + f * d
         let targetHigh = -value + nonlinear
         let targetLow = equation ? -value - nonlinear : -Double.infinity
         var spread = 0.0
