@@ -4,10 +4,10 @@
 /// It holds the support system's functions as flat tables (payoff differences, and for every
 /// coefficient of the expansion around a centre the variables of its monomial), and scratch
 /// buffers for the centre, radii, mixtures, coefficients, equation values and Jacobian
-/// enclosures, and the preconditioner. ``examine()`` runs the same floating-point
-/// operations, in the same order, as the enclosures of ``SupportSystem/enclose(_:mixtures:radii:)``
-/// followed by the Krawczyk step of the former array-based box test, so the search visits the
-/// same boxes and finds the same roots (byte-identical output on the benchmark games).
+/// enclosures, and the preconditioner. ``examine()``'s centred enclosures run the same
+/// floating-point operations, in the same order, as ``SupportSystem/enclose(_:mixtures:radii:)``;
+/// on top of them it ranges each function over the box cut by the simplex constraints
+/// (``rangeExcludesZero(_:value:radius:equation:)``) before the Krawczyk step.
 final class BoxWorkspace {
     let system: SupportSystem
     let d: Int
@@ -62,8 +62,6 @@ final class BoxWorkspace {
     private let modePlayer: UnsafeMutablePointer<Int>
     /// The vertex chosen for each mode of the function being ranged.
     private let choice: UnsafeMutablePointer<Int>
-    /// Boxes discarded by the exact vertex range after the centred form failed (statistics).
-    var vertexDiscards = 0
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(_ system: SupportSystem) {
@@ -464,7 +462,6 @@ final class BoxWorkspace {
             for index in 0..<functionCount {
                 let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
                 if rangeExcludesZero(f, value: enclosures[3 * f], radius: enclosures[3 * f + 1], equation: isEquation[f]) {
-                    vertexDiscards += 1
                     lastDiscarding = f
                     return .discard
                 }
