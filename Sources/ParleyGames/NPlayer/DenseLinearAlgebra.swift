@@ -48,23 +48,41 @@ enum DenseLinearAlgebra {
     static func inverse(_ a: [[Double]]) -> [[Double]]? {
         let n = a.count
         guard a.allSatisfy({ $0.count == n }) else { return nil }
-        var m = [Double](repeating: 0, count: n * n)
+        var flat = a.flatMap { $0 }
         var x = [Double](repeating: 0, count: n * n)  // row r, column k: right-hand side k
+        var m = [Double](repeating: 0, count: n * n)
+        let inverted = flat.withUnsafeMutableBufferPointer { a in
+            x.withUnsafeMutableBufferPointer { x in
+                m.withUnsafeMutableBufferPointer { m in
+                    guard let a = a.baseAddress, let x = x.baseAddress, let m = m.baseAddress else { return n == 0 }
+                    return invert(a, n: n, into: x, scratch: m)
+                }
+            }
+        }
+        guard inverted else { return nil }
+        return (0..<n).map { r in Array(x[(r * n)..<(r * n + n)]) }
+    }
+
+    /// ``inverse(_:)`` on flat row-major storage: `a` (n × n, not modified) inverted into `x`
+    /// (n × n), with `m` (n × n) as scratch; false when numerically singular. No allocation.
+    /// - Complexity: O(n³).
+    static func invert(_ a: UnsafePointer<Double>, n: Int, into x: UnsafeMutablePointer<Double>,
+                       scratch m: UnsafeMutablePointer<Double>) -> Bool {
         for r in 0..<n {
             var largest = 0.0
-            for value in a[r] { largest = max(largest, abs(value)) }
-            guard largest > 0, largest.isFinite else { return nil }
-            for j in 0..<n { m[r * n + j] = a[r][j] / largest }
+            for j in 0..<n { largest = max(largest, abs(a[r * n + j])) }
+            guard largest > 0, largest.isFinite else { return false }
+            for j in 0..<n { m[r * n + j] = a[r * n + j] / largest }
             for k in 0..<n { x[r * n + k] = (r == k ? 1.0 : 0.0) / largest }
         }
         for column in 0..<n {
             var pivotRow = column
             for r in column..<n where abs(m[r * n + column]) > abs(m[pivotRow * n + column]) { pivotRow = r }
-            guard abs(m[pivotRow * n + column]) > 1e-14 else { return nil }
+            guard abs(m[pivotRow * n + column]) > 1e-14 else { return false }
             if pivotRow != column {
                 for j in 0..<n {
-                    m.swapAt(pivotRow * n + j, column * n + j)
-                    x.swapAt(pivotRow * n + j, column * n + j)
+                    swap(&m[pivotRow * n + j], &m[column * n + j])
+                    swap(&x[pivotRow * n + j], &x[column * n + j])
                 }
             }
             let pivot = m[column * n + column]
@@ -82,7 +100,7 @@ enum DenseLinearAlgebra {
                 x[r * n + k] = total / m[r * n + r]
             }
         }
-        return (0..<n).map { r in Array(x[(r * n)..<(r * n + n)]) }
+        return true
     }
 
     static func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An exact (rational-arithmetic) Krawczyk test around a numerical root of a support system:
+/// An exact (dyadic rational arithmetic, ``Dyadic``) Krawczyk test around a numerical root of a support system:
 /// proves that a small box holds exactly one solution of the indifference equations and that
 /// every point of the box satisfies the equilibrium inequalities strictly, so the box holds
 /// exactly one Nash equilibrium, whose support is exactly the system's.
@@ -24,16 +24,15 @@ enum RootCertificate {
 
     static func certify(_ system: SupportSystem, at point: [Double]) -> Outcome {
         let d = system.dimension
-        let scale = ExactInt(1 << 52)
-        var centre: [Rational] = []
+        var centre: [Dyadic] = []
         for value in point {
             guard value.isFinite, abs(value) < 4 else { return .failed }
-            centre.append(Rational(reducing: ExactInt(Int((value * 0x1p52).rounded())), scale))
+            centre.append(Dyadic(ExactInt(Int((value * 0x1p52).rounded())), exponent: -52))
         }
-        let mixtures: [[Rational]] = system.supports.indices.map { j in
+        let mixtures: [[Dyadic]] = system.supports.indices.map { j in
             let size = system.supports[j].count
-            var x = Array(repeating: Rational.zero, count: size)
-            var total = Rational.zero
+            var x = Array(repeating: Dyadic.zero, count: size)
+            var total = Dyadic.zero
             for k in 1..<max(size, 1) {
                 x[k] = centre[system.variableOffsets[j] + k - 1]
                 total += x[k]
@@ -41,17 +40,21 @@ enum RootCertificate {
             x[0] = .one - total
             return x
         }
-        var coefficients: [[Rational]] = []
+        // The functions times the common denominator of their payoff differences (a positive
+        // integer, 1 for integer payoffs): the same zeros and signs, and dyadic coefficients.
+        let scale = Rational.commonDenominator(system.functions.flatMap(\.exactDifferences))
+        var coefficients: [[Dyadic]] = []
         for function in system.functions {
-            coefficients.append(system.exactCoefficients(function, mixtures: mixtures))
+            let integers = function.exactDifferences.map { Dyadic($0.numerator * scale.quotient(dividingBy: $0.denominator)) }
+            coefficients.append(expand(system, function, integers, mixtures: mixtures))
         }
         let jacobianMiddle = system.equations.map { index in gradient(system, system.functions[index], coefficients[index]) }
         guard let inverse = SupportBoxSearch.inverse(jacobianMiddle.map { $0.map(\.doubleValue) }) else { return .failed }
         let y = dyadic(inverse)
         for exponent in [30, 22, 40] {
-            let rho = Rational(reducing: 1, ExactInt(1 << exponent))
-            var gValues: [Rational] = []
-            var jRadius: [[Rational]] = []
+            let rho = Dyadic(1, exponent: -exponent)
+            var gValues: [Dyadic] = []
+            var jRadius: [[Dyadic]] = []
             for index in system.equations {
                 let (value, _, gradientRadius) = enclose(system, system.functions[index], coefficients[index], rho: rho)
                 gValues.append(value)
@@ -59,19 +62,19 @@ enum RootCertificate {
             }
             var contained = true
             for k in 0..<d where contained {
-                var step = Rational.zero
-                var spread = Rational.zero
+                var step = Dyadic.zero
+                var spread = Dyadic.zero
                 for l in 0..<d {
                     step += y[k][l] * gValues[l]
-                    var middle = k == l ? Rational.one : .zero
-                    var widen = Rational.zero
+                    var middle = k == l ? Dyadic.one : .zero
+                    var widen = Dyadic.zero
                     for m in 0..<d {
                         middle -= y[k][m] * jacobianMiddle[m][l]
-                        widen += absolute(y[k][m]) * jRadius[m][l]
+                        widen += y[k][m].magnitude * jRadius[m][l]
                     }
-                    spread += absolute(middle) + widen
+                    spread += middle.magnitude + widen
                 }
-                if !(absolute(step) + spread * rho < rho) { contained = false }
+                if !(step.magnitude + spread * rho < rho) { contained = false }
             }
             guard contained else { continue }
             // Exactly one root in the box; now the equilibrium conditions over the whole box.
@@ -80,27 +83,58 @@ enum RootCertificate {
                 let free = system.supports[j].count - 1
                 for k in 0..<free {
                     let value = centre[system.variableOffsets[j] + k]
-                    if value + rho < .zero { return .rejected }
-                    if !(value - rho > .zero) { undecided = true }
+                    if (value + rho).signum < 0 { return .rejected }
+                    if !((value - rho).signum > 0) { undecided = true }
                 }
                 let base = mixtures[j][0]
-                let spread = rho * Rational(free)
-                if base + spread < .zero { return .rejected }
-                if !(base - spread > .zero) { undecided = true }
+                let spread = rho * Dyadic(ExactInt(free))
+                if (base + spread).signum < 0 { return .rejected }
+                if !((base - spread).signum > 0) { undecided = true }
             }
             for (index, function) in system.functions.enumerated() where !function.isEquation {
                 let (value, radius, _) = enclose(system, function, coefficients[index], rho: rho)
-                if value - radius > .zero { return .rejected }
-                if !(value + radius < .zero) { undecided = true }
+                if (value - radius).signum > 0 { return .rejected }
+                if !((value + radius).signum < 0) { undecided = true }
             }
             return undecided ? .undecided : .certified(radius: rho.doubleValue)
         }
         return .failed
     }
 
+    /// The coefficients of `function` (payoff differences `differences`) expanded exactly around
+    /// the point whose mixtures are `x`: the change of basis of ``SupportSystem/coefficients(_:mixtures:)``.
+    static func expand(_ system: SupportSystem, _ function: SupportSystem.Function, _ differences: [Dyadic],
+                       mixtures x: [[Dyadic]]) -> [Dyadic] {
+        var c = differences
+        var stride = 1
+        let count = c.count
+        for j in function.opponents {
+            let size = system.supports[j].count
+            let weights = x[j]
+            let block = stride * size
+            var outer = 0
+            while outer < count {
+                for inner in 0..<stride {
+                    let base = outer + inner
+                    let first = c[base]
+                    var centre = first * weights[0]
+                    for a in 1..<max(size, 1) {
+                        let value = c[base + a * stride]
+                        centre += value * weights[a]
+                        c[base + a * stride] = value - first
+                    }
+                    c[base] = centre
+                }
+                outer += block
+            }
+            stride = block
+        }
+        return c
+    }
+
     /// The gradient at the centre: the coefficients of the monomials of degree one.
-    static func gradient(_ system: SupportSystem, _ function: SupportSystem.Function, _ c: [Rational]) -> [Rational] {
-        var result = Array(repeating: Rational.zero, count: system.dimension)
+    static func gradient(_ system: SupportSystem, _ function: SupportSystem.Function, _ c: [Dyadic]) -> [Dyadic] {
+        var result = Array(repeating: Dyadic.zero, count: system.dimension)
         var stride = 1
         for j in function.opponents {
             let size = system.supports[j].count
@@ -111,15 +145,15 @@ enum RootCertificate {
     }
 
     /// Value at the centre, radius over the box of half-width `rho`, and gradient radii, exactly.
-    static func enclose(_ system: SupportSystem, _ function: SupportSystem.Function, _ c: [Rational], rho: Rational)
-        -> (value: Rational, radius: Rational, gradientRadius: [Rational]) {
+    static func enclose(_ system: SupportSystem, _ function: SupportSystem.Function, _ c: [Dyadic], rho: Dyadic)
+        -> (value: Dyadic, radius: Dyadic, gradientRadius: [Dyadic]) {
         let modes = function.opponents
         let sizes = modes.map { system.supports[$0].count }
-        var powers = [Rational.one]
+        var powers = [Dyadic.one]
         for _ in 0..<modes.count { powers.append((powers.last ?? .one) * rho) }
         var digits = Array(repeating: 0, count: modes.count)
-        var radius = Rational.zero
-        var gradientRadius = Array(repeating: Rational.zero, count: system.dimension)
+        var radius = Dyadic.zero
+        var gradientRadius = Array(repeating: Dyadic.zero, count: system.dimension)
         for flat in 1..<max(c.count, 1) {
             for q in digits.indices {
                 digits[q] += 1
@@ -127,7 +161,7 @@ enum RootCertificate {
                 digits[q] = 0
             }
             guard !c[flat].isZero else { continue }
-            let magnitude = absolute(c[flat])
+            let magnitude = c[flat].magnitude
             let used = digits.indices.filter { digits[$0] != 0 }
             radius += magnitude * powers[used.count]
             if used.count >= 2 {
@@ -140,21 +174,18 @@ enum RootCertificate {
         return (c.first ?? .zero, radius, gradientRadius)
     }
 
-    static func absolute(_ value: Rational) -> Rational { value.signum < 0 ? -value : value }
-
     /// Each entry rounded to a multiple of a power of two about 2⁻⁴⁰ of the largest entry.
-    static func dyadic(_ matrix: [[Double]]) -> [[Rational]] {
+    static func dyadic(_ matrix: [[Double]]) -> [[Dyadic]] {
         let largest = matrix.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1
         let magnitude = largest > 0 ? Int(log2(largest).rounded(.up)) : 0
         let exponent = min(max(40 - magnitude, 0), 62)
-        let denominator = Rational(ExactInt(1 << exponent))
         let multiplier = Double(1 << exponent)
         return matrix.map { row in
             row.map { value in
-                guard value.isFinite else { return Rational.zero }
+                guard value.isFinite else { return Dyadic.zero }
                 let scaled = (value * multiplier).rounded()
-                guard abs(scaled) < 0x1p62 else { return Rational.zero }
-                return Rational(ExactInt(Int(scaled))) / denominator
+                guard abs(scaled) < 0x1p62 else { return Dyadic.zero }
+                return Dyadic(ExactInt(Int(scaled)), exponent: -exponent)
             }
         }
     }

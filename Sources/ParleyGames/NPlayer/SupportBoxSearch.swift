@@ -38,8 +38,19 @@ struct SupportBoxSearch {
     /// (asked every 1,024 boxes).
     mutating func run(budget: Int, expired: () -> Bool) -> Status {
         let d = system.dimension
-        var stack = [Box(lower: Array(repeating: -Self.margin, count: d), upper: Array(repeating: 1 + Self.margin, count: d))]
-        while var box = stack.popLast() {
+        let work = BoxWorkspace(system)
+        let lower = work.lower
+        let upper = work.upper
+        // The stack of boxes to examine, flat: lower bounds then upper bounds, 2d values per box.
+        guard d > 0 else { return .complete }
+        var stack: [Double] = Array(repeating: -Self.margin, count: d) + Array(repeating: 1 + Self.margin, count: d)
+        while !stack.isEmpty {
+            let top = stack.count - 2 * d
+            for v in 0..<d {
+                lower[v] = stack[top + v]
+                upper[v] = stack[top + d + v]
+            }
+            stack.removeLast(2 * d)
             boxes += 1
             if boxes > budget { return .budgetExceeded }
             if boxes % 1024 == 0, expired() { return .timedOut }
@@ -48,7 +59,7 @@ struct SupportBoxSearch {
             var chosen = 0
             while refining < 8 {
                 refining += 1
-                switch examine(&box) {
+                switch work.examine() {
                 case .discard: discard = true
                 case .unique(let root):
                     roots.append(root)
@@ -60,19 +71,19 @@ struct SupportBoxSearch {
             }
             if discard { continue }
             var widest = 0
-            for v in 0..<d where box.upper[v] - box.lower[v] > box.upper[widest] - box.lower[widest] { widest = v }
-            if box.upper[widest] - box.lower[widest] < smallestWidth {
-                residual.append(box)
+            for v in 0..<d where upper[v] - lower[v] > upper[widest] - lower[widest] { widest = v }
+            if upper[widest] - lower[widest] < smallestWidth {
+                residual.append(work.box)
                 continue
             }
             // Split where the equations vary most (the smear heuristic), unless that side is already thin.
-            if box.upper[chosen] - box.lower[chosen] >= smallestWidth / 2 { widest = chosen }
-            let middle = (box.lower[widest] + box.upper[widest]) / 2
-            var high = box
-            high.lower[widest] = middle
-            box.upper[widest] = middle
-            stack.append(high)
-            stack.append(box)
+            if upper[chosen] - lower[chosen] >= smallestWidth / 2 { widest = chosen }
+            let middle = (lower[widest] + upper[widest]) / 2
+            // The high half first, so that the low half is examined next (as a stack).
+            for v in 0..<d { stack.append(v == widest ? middle : lower[v]) }
+            for v in 0..<d { stack.append(upper[v]) }
+            for v in 0..<d { stack.append(lower[v]) }
+            for v in 0..<d { stack.append(v == widest ? middle : upper[v]) }
         }
         return .complete
     }
@@ -84,129 +95,6 @@ struct SupportBoxSearch {
         case contracted
         /// Bisect, preferably along this variable.
         case split(Int)
-    }
-
-    /// The tests on one box, in order of cost: the simplex, the off-support inequalities and the
-    /// equations' ranges, then the Krawczyk operator.
-    func examine(_ box: inout Box) -> Verdict {
-        let d = system.dimension
-        for j in system.supports.indices {
-            var low = 0.0
-            for k in 0..<(system.supports[j].count - 1) { low += box.lower[system.variableOffsets[j] + k] }
-            if low > 1 + Self.margin { return .discard }
-        }
-        let centre = (0..<d).map { (box.lower[$0] + box.upper[$0]) / 2 }
-        let radii = (0..<d).map { (box.upper[$0] - box.lower[$0]) / 2 }
-        let x = system.mixtures(centre)
-        var g: [Double] = []
-        var gRadius: [Double] = []
-        var jMid: [[Double]] = []
-        var jRadius: [[Double]] = []
-        var low = box.lower
-        var high = box.upper
-        var smear = Array(repeating: 0.0, count: d)
-        for function in system.functions {
-            let e = system.enclose(function, mixtures: x, radii: radii)
-            if function.isEquation {
-                if abs(e.value) > e.radius { return .discard }
-                g.append(e.value)
-                gRadius.append(function.slack)
-                jMid.append(e.gradient)
-                jRadius.append(e.gradientRadius)
-                for v in 0..<d { smear[v] += (abs(e.gradient[v]) + e.gradientRadius[v]) * radii[v] }
-            } else if e.value - e.radius > 0 {
-                return .discard
-            }
-            // Linear propagation: value + gradient·h + (terms of degree ≥ 2) must reach 0 (or ≤ 0).
-            if !Self.propagate(e, equation: function.isEquation, centre: centre, radii: radii, lower: &low, upper: &high) {
-                return .discard
-            }
-        }
-        // Each player's free probabilities sum to at most 1 + margin.
-        for j in system.supports.indices {
-            let range = system.variableOffsets[j]..<(system.variableOffsets[j] + system.supports[j].count - 1)
-            let floor = range.reduce(0.0) { $0 + low[$1] }
-            for v in range {
-                let cap = 1 + Self.margin - (floor - low[v])
-                if cap < low[v] { return .discard }
-                high[v] = min(high[v], cap + 1e-15)
-            }
-        }
-        var widest = 0
-        for v in 0..<d where smear[v] > smear[widest] { widest = v }
-        let before = radii.max() ?? 0
-        let shrunk = (0..<d).contains { v in high[v] - low[v] < 0.7 * (box.upper[v] - box.lower[v]) }
-        if shrunk {
-            box.lower = low
-            box.upper = high
-            return .contracted
-        }
-        guard let y = Self.inverse(jMid) else { return .split(widest) }
-        // K(X) = c − Y g(c) + (I − Y J(X)) (X − c).
-        var changed = false
-        var unique = true
-        for k in 0..<d {
-            var step = 0.0
-            var radius = 0.0
-            for l in 0..<d {
-                step -= y[k][l] * g[l]
-                radius += abs(y[k][l]) * gRadius[l]
-                var middle = k == l ? 1.0 : 0.0
-                var spread = 0.0
-                for m in 0..<d {
-                    middle -= y[k][m] * jMid[m][l]
-                    spread += abs(y[k][m]) * jRadius[m][l]
-                }
-                radius += (abs(middle) + spread) * radii[l]
-            }
-            radius = radius * (1 + 1e-9) + 1e-12 * before + 1e-300
-            let low = centre[k] + step - radius
-            let high = centre[k] + step + radius
-            if !(low.isFinite && high.isFinite) { return .split(widest) }
-            if high < box.lower[k] || low > box.upper[k] { return .discard }
-            if !(low > box.lower[k] && high < box.upper[k]) { unique = false }
-            if low > box.lower[k] {
-                box.lower[k] = low
-                changed = true
-            }
-            if high < box.upper[k] {
-                box.upper[k] = high
-                changed = true
-            }
-        }
-        if unique {
-            let start = (0..<d).map { (box.lower[$0] + box.upper[$0]) / 2 }
-            return .unique(Self.newton(system, from: start) ?? start)
-        }
-        guard changed else { return .split(widest) }
-        let after = (0..<d).map { (box.upper[$0] - box.lower[$0]) / 2 }.max() ?? 0
-        return after < 0.5 * before ? .contracted : .split(widest)
-    }
-
-    /// Narrows the box `[lower, upper]` (around `centre` with `radii`) by one function's
-    /// linearisation: `value + Σ gradient[v]·h[v] + e` with `|e| ≤ nonlinearRadius` must be 0 for an
-    /// equation, at most 0 for an inequality. False when no point of the box satisfies it.
-    static func propagate(_ e: SupportSystem.Enclosure, equation: Bool, centre: [Double], radii: [Double],
-                          lower: inout [Double], upper: inout [Double]) -> Bool {
-        // Σ g·h ∈ [target_low, target_high].
-        let targetHigh = -e.value + e.nonlinearRadius
-        let targetLow = equation ? -e.value - e.nonlinearRadius : -Double.infinity
-        var spread = 0.0
-        for v in radii.indices { spread += abs(e.gradient[v]) * radii[v] }
-        if targetHigh < -spread * (1 + 1e-12) - 1e-300 || targetLow > spread * (1 + 1e-12) + 1e-300 { return false }
-        for v in radii.indices where e.gradient[v] != 0 {
-            let rest = (spread - abs(e.gradient[v]) * radii[v]) * (1 + 1e-12)
-            let slope = e.gradient[v]
-            // slope·h ∈ [targetLow − rest, targetHigh + rest]
-            var a = (targetLow - rest) / slope
-            var b = (targetHigh + rest) / slope
-            if slope < 0 { swap(&a, &b) }
-            let pad = 1e-12 * radii[v] + 1e-15
-            if a.isFinite { lower[v] = max(lower[v], centre[v] + a - pad) }
-            if b.isFinite { upper[v] = min(upper[v], centre[v] + b + pad) }
-            if lower[v] > upper[v] { return false }
-        }
-        return true
     }
 
     /// Newton's method on the equations from `start`; `nil` unless it converges.

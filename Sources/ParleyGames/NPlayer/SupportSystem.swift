@@ -137,35 +137,6 @@ struct SupportSystem: Sendable {
         return c
     }
 
-    /// The same coefficients exactly, around the rational point whose mixtures are `x`.
-    func exactCoefficients(_ function: Function, mixtures x: [[Rational]]) -> [Rational] {
-        var c = function.exactDifferences
-        var stride = 1
-        let count = c.count
-        for j in function.opponents {
-            let size = supports[j].count
-            let weights = x[j]
-            let block = stride * size
-            var outer = 0
-            while outer < count {
-                for inner in 0..<stride {
-                    let base = outer + inner
-                    let first = c[base]
-                    var centre = first * weights[0]
-                    for a in 1..<max(size, 1) {
-                        let value = c[base + a * stride]
-                        centre += value * weights[a]
-                        c[base + a * stride] = value - first
-                    }
-                    c[base] = centre
-                }
-                outer += block
-            }
-            stride = block
-        }
-        return c
-    }
-
     /// An enclosure of one function over a box: its value at the centre, a radius containing
     /// every value over the box, and its gradient at the centre with radii containing every
     /// gradient over the box (all including the rounding slack).

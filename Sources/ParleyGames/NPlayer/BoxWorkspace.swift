@@ -1,0 +1,577 @@
+/// The box tests of ``SupportBoxSearch`` on flat, preallocated storage: one workspace per
+/// support profile, no allocation per box.
+///
+/// It holds the support system's functions as flat tables (payoff differences, and for every
+/// coefficient of the expansion around a centre the variables of its monomial), and scratch
+/// buffers for the centre, radii, mixtures, coefficients, equation values and Jacobian
+/// enclosures, and the preconditioner. ``examine()``'s centred enclosures run the same
+/// floating-point operations, in the same order, as ``SupportSystem/enclose(_:mixtures:radii:)``;
+/// on top of them it ranges each function over the box cut by the simplex constraints
+/// (``rangeExcludesZero(_:value:radius:equation:)``) before the Krawczyk step.
+final class BoxWorkspace {
+    let system: SupportSystem
+    let d: Int
+    let functionCount: Int
+    /// Per function: start of its differences in ``differences`` (count + 1 entries).
+    private let tensorStart: UnsafeMutablePointer<Int>
+    private let differences: UnsafeMutablePointer<Double>
+    /// Per coefficient (over all functions): start of its monomial's variables in ``termVariables``.
+    private let termStart: UnsafeMutablePointer<Int>
+    private let termVariables: UnsafeMutablePointer<Int>
+    /// Per function: its modes (opponents) as (support size, offset of the mixture); start per function.
+    private let modeStart: UnsafeMutablePointer<Int>
+    private let modeSize: UnsafeMutablePointer<Int>
+    private let modeMixture: UnsafeMutablePointer<Int>
+    private let slack: UnsafeMutablePointer<Double>
+    private let isEquation: UnsafeMutablePointer<Bool>
+    /// Per player: offset of its mixture in ``mixtures``, its support size, its first variable.
+    private let playerMixture: UnsafeMutablePointer<Int>
+    private let playerSize: UnsafeMutablePointer<Int>
+    private let playerVariable: UnsafeMutablePointer<Int>
+    let players: Int
+
+    // Scratch.
+    let lower: UnsafeMutablePointer<Double>
+    let upper: UnsafeMutablePointer<Double>
+    private let centre: UnsafeMutablePointer<Double>
+    private let radii: UnsafeMutablePointer<Double>
+    private let low: UnsafeMutablePointer<Double>
+    private let high: UnsafeMutablePointer<Double>
+    private let smear: UnsafeMutablePointer<Double>
+    private let mixtures: UnsafeMutablePointer<Double>
+    private let coefficients: UnsafeMutablePointer<Double>
+    private let gradient: UnsafeMutablePointer<Double>
+    private let gradientRadius: UnsafeMutablePointer<Double>
+    /// Per function: value, radius and nonlinear radius of its enclosure over the current box.
+    private let enclosures: UnsafeMutablePointer<Double>
+    /// The function whose test discarded the last discarded box: tried first on the next one.
+    private var lastDiscarding = 0
+    private let values: UnsafeMutablePointer<Double>
+    private let valueRadius: UnsafeMutablePointer<Double>
+    private let jMid: UnsafeMutablePointer<Double>
+    private let jRadius: UnsafeMutablePointer<Double>
+    private let preconditioner: UnsafeMutablePointer<Double>
+    private let elimination: UnsafeMutablePointer<Double>
+    private let monomial: UnsafeMutablePointer<Int>
+    private let contraction: UnsafeMutablePointer<Double>
+    /// Per player: the vertices of its polytope (offsets from the centre), their start and count.
+    private let polytope: UnsafeMutablePointer<Double>
+    private let polytopeStart: UnsafeMutablePointer<Int>
+    private let polytopeCount: UnsafeMutablePointer<Int>
+    /// Per mode (over all functions): the opponent it stands for.
+    private let modePlayer: UnsafeMutablePointer<Int>
+    /// The vertex chosen for each mode of the function being ranged.
+    private let choice: UnsafeMutablePointer<Int>
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(_ system: SupportSystem) {
+        self.system = system
+        d = system.dimension
+        functionCount = system.functions.count
+        players = system.supports.count
+        var mixtureOffsets: [Int] = []
+        var running = 0
+        for list in system.supports {
+            mixtureOffsets.append(running)
+            running += list.count
+        }
+        let mixtureCount = running
+        var tensorStarts = [0]
+        var allDifferences: [Double] = []
+        var termStarts: [Int] = []
+        var variables: [Int] = []
+        var modeStarts = [0]
+        var sizes: [Int] = []
+        var mixtureOf: [Int] = []
+        var playerOf: [Int] = []
+        var largest = 1
+        for function in system.functions {
+            let modes = function.opponents
+            let modeSizes = modes.map { system.supports[$0].count }
+            allDifferences += function.differences
+            tensorStarts.append(allDifferences.count)
+            largest = max(largest, function.differences.count)
+            for q in modes.indices {
+                sizes.append(modeSizes[q])
+                playerOf.append(modes[q])
+                mixtureOf.append(mixtureOffsets[modes[q]])
+            }
+            modeStarts.append(sizes.count)
+            var digits = Array(repeating: 0, count: modes.count)
+            for flat in 0..<function.differences.count {
+                if flat > 0 {
+                    for q in digits.indices {
+                        digits[q] += 1
+                        if digits[q] < modeSizes[q] { break }
+                        digits[q] = 0
+                    }
+                }
+                termStarts.append(variables.count)
+                for q in digits.indices where digits[q] != 0 {
+                    variables.append(system.variableOffsets[modes[q]] + digits[q] - 1)
+                }
+            }
+        }
+        termStarts.append(variables.count)
+        var list: [UnsafeMutableRawPointer] = []
+        func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+            pointer.initialize(from: array, count: array.count)
+            list.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        func scratch(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: 0, count: max(count, 1))
+            list.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        tensorStart = copy(tensorStarts)
+        differences = copy(allDifferences)
+        termStart = copy(termStarts)
+        termVariables = copy(variables)
+        modeStart = copy(modeStarts)
+        modeSize = copy(sizes)
+        modeMixture = copy(mixtureOf)
+        slack = copy(system.functions.map(\.slack))
+        isEquation = copy(system.functions.map(\.isEquation))
+        playerMixture = copy(mixtureOffsets)
+        playerSize = copy(system.supports.map(\.count))
+        playerVariable = copy(system.variableOffsets)
+        monomial = copy(Array(repeating: 0, count: max(players, 1)))
+        lower = scratch(d)
+        upper = scratch(d)
+        centre = scratch(d)
+        radii = scratch(d)
+        low = scratch(d)
+        high = scratch(d)
+        smear = scratch(d)
+        mixtures = scratch(mixtureCount)
+        coefficients = scratch(allDifferences.count)
+        contraction = scratch(largest)
+        polytope = scratch(players * 48 * Self.polytopeLimit)
+        polytopeStart = copy(Array(repeating: 0, count: max(players, 1)))
+        polytopeCount = copy(Array(repeating: 0, count: max(players, 1)))
+        modePlayer = copy(playerOf)
+        choice = copy(Array(repeating: 0, count: max(players, 1)))
+        gradient = scratch(functionCount * d)
+        gradientRadius = scratch(functionCount * d)
+        enclosures = scratch(3 * functionCount)
+        values = scratch(d)
+        valueRadius = scratch(d)
+        jMid = scratch(d * d)
+        jRadius = scratch(d * d)
+        preconditioner = scratch(d * d)
+        elimination = scratch(d * d)
+        allocations = list
+    }
+
+    deinit {
+        for pointer in allocations { pointer.deallocate() }
+    }
+
+    /// The box ``lower``–``upper`` as arrays.
+    var box: SupportBoxSearch.Box {
+        SupportBoxSearch.Box(lower: Array(UnsafeBufferPointer(start: lower, count: d)),
+                             upper: Array(UnsafeBufferPointer(start: upper, count: d)))
+    }
+
+    /// The coefficients of function `f` around the centre mixtures, into ``coefficients``:
+    /// the change of basis of ``SupportSystem/coefficients(_:mixtures:)``, same operations.
+    private func expand(_ f: Int) -> Int {
+        let first = tensorStart[f]
+        let count = tensorStart[f + 1] - first
+        let c = coefficients + first
+        c.update(from: differences + first, count: count)
+        var stride = 1
+        for mode in modeStart[f]..<modeStart[f + 1] {
+            let size = modeSize[mode]
+            let weights = mixtures + modeMixture[mode]
+            let block = stride * size
+            var outer = 0
+            while outer < count {
+                for inner in 0..<stride {
+                    let base = outer + inner
+                    let head = c[base]
+                    var middle = head * weights[0]
+                    var a = 1
+                    while a < size {
+                        let value = c[base + a * stride]
+                        middle += value * weights[a]
+                        c[base + a * stride] = value - head
+                        a += 1
+                    }
+                    c[base] = middle
+                }
+                outer += block
+            }
+            stride = block
+        }
+        return count
+    }
+
+    /// Encloses function `f` over the current box (``centre``, ``radii``, ``mixtures`` set):
+    /// its value, the radius and nonlinear radius, and the gradient (into ``gradient``) with
+    /// radii (into ``gradientRadius``), as ``SupportSystem/enclose(_:mixtures:radii:)``.
+    private func enclose(_ f: Int) -> (value: Double, radius: Double, nonlinear: Double) {
+        let count = expand(f)
+        let c = coefficients + tensorStart[f]
+        let r = radii
+        let gradient = self.gradient + f * d
+        let gradientRadius = self.gradientRadius + f * d
+        gradient.update(repeating: 0, count: d)
+        gradientRadius.update(repeating: 0, count: d)
+        var radius = 0.0
+        var nonlinear = 0.0
+        let terms = tensorStart[f]
+        var flat = 1
+        while flat < count {
+            let magnitude = abs(c[flat])
+            if magnitude != 0 {
+                let start = termStart[terms + flat]
+                let used = termStart[terms + flat + 1] - start
+                let vars = termVariables + start
+                var weight = 1.0
+                for u in 0..<used { weight *= r[vars[u]] }
+                radius += magnitude * weight
+                if used == 1 {
+                    gradient[vars[0]] = c[flat]
+                } else {
+                    nonlinear += magnitude * weight
+                    for u in 0..<used {
+                        var partial = magnitude
+                        for w in 0..<used where w != u { partial *= r[vars[w]] }
+                        gradientRadius[vars[u]] += partial
+                    }
+                }
+            }
+            flat += 1
+        }
+        let s = slack[f]
+        for v in 0..<d { gradientRadius[v] = gradientRadius[v] * (1 + 1e-12) + s }
+        return (c[0], radius * (1 + 1e-12) + s, nonlinear * (1 + 1e-12) + s)
+    }
+
+    /// The largest number of free variables of a player for which ``polytopeVertices()``
+    /// enumerates its polytope (at most 2⁴ + 4·2³ = 48 vertices).
+    static let polytopeLimit = 4
+    /// The largest number of vertex combinations ``rangeExcludesZero(_:value:radius:equation:)``
+    /// evaluates per function.
+    static let combinationLimit = 512
+
+    /// For each player, the vertices of its part of the box cut by the simplex constraint,
+    /// `{y : lower ≤ y ≤ upper, Σ y ≤ 1 + margin}`, as offsets `h = y − centre` into
+    /// ``polytope``: the box's vertices inside the cut and the points where the cut crosses the
+    /// box's edges. The cut is moved outwards by 1e-12 so that the computed vertices (the
+    /// crossing points are rounded) span a polytope containing the exact one. False when a
+    /// player has more than ``polytopeLimit`` free variables (the test is then skipped).
+    private func polytopeVertices() -> Bool {
+        let cut = 1 + SupportBoxSearch.margin + 1e-12
+        var used = 0
+        for j in 0..<players {
+            let m = playerSize[j] - 1
+            guard m <= Self.polytopeLimit else { return false }
+            let first = playerVariable[j]
+            polytopeStart[j] = used
+            var count = 0
+            for mask in 0..<(1 << m) {
+                var sum = 0.0
+                for k in 0..<m { sum += (mask >> k) & 1 == 1 ? upper[first + k] : lower[first + k] }
+                guard sum <= cut else { continue }
+                for k in 0..<m { polytope[used + k] = ((mask >> k) & 1 == 1 ? upper[first + k] : lower[first + k]) - centre[first + k] }
+                used += m
+                count += 1
+            }
+            if m >= 2 {
+                for k in 0..<m {
+                    for mask in 0..<(1 << (m - 1)) {
+                        var rest = cut
+                        var bit = 0
+                        for other in 0..<m where other != k {
+                            rest -= (mask >> bit) & 1 == 1 ? upper[first + other] : lower[first + other]
+                            bit += 1
+                        }
+                        guard rest > lower[first + k] && rest < upper[first + k] else { continue }
+                        bit = 0
+                        for other in 0..<m {
+                            if other == k {
+                                polytope[used + other] = rest - centre[first + k]
+                            } else {
+                                polytope[used + other] = ((mask >> bit) & 1 == 1 ? upper[first + other] : lower[first + other]) - centre[first + other]
+                                bit += 1
+                            }
+                        }
+                        used += m
+                        count += 1
+                    }
+                }
+            }
+            polytopeCount[j] = count
+        }
+        return true
+    }
+
+    /// The range of function `f` (its ``coefficients`` around the centre, from ``enclose(_:)``)
+    /// over the box cut by the players' simplex constraints. The function is affine in each
+    /// opponent's block of variables, so over a product of polytopes its extremes are attained at
+    /// products of their vertices (``polytopeVertices()``): every combination of vertices of the
+    /// modes after the first is evaluated by contracting the coefficient tensor, and the first
+    /// mode, affine, is minimised and maximised over its own vertices. The result is the exact
+    /// range up to rounding (bounded below). True when it excludes zero (an equation) or is
+    /// positive (an inequality `f ≤ 0`): no equilibrium in the box.
+    /// - Complexity: O(Π_q vertices_q × coefficients); skipped beyond ``combinationLimit`` combinations.
+    private func rangeExcludesZero(_ f: Int, value: Double, radius: Double, equation: Bool) -> Bool {
+        // Rounding: each value is a sum of at most `count` terms, each bounded by |value| + radius
+        // (every |h| is at most the box's radius); the coefficients' own error is the slack.
+        let count = tensorStart[f + 1] - tensorStart[f]
+        let error = 0x1p-48 * Double(count + 8) * (abs(value) + radius) + slack[f]
+        guard let (lowest, highest) = polytopeRange(f, error: error, equation: equation, exhaustive: false) else { return false }
+        if lowest - error > 0 { return true }
+        return equation && highest + error < 0
+    }
+
+    /// The extremes of function `f` over the products of the players' polytope vertices (see
+    /// ``rangeExcludesZero(_:value:radius:equation:)``), without the rounding allowance; `nil`
+    /// beyond ``combinationLimit`` combinations. Unless `exhaustive`, it stops as soon as the
+    /// range is known to contain zero (or a value ≥ 0 when not an `equation`), given `error`.
+    private func polytopeRange(_ f: Int, error: Double, equation: Bool, exhaustive: Bool) -> (Double, Double)? {
+        let first = modeStart[f]
+        let end = modeStart[f + 1]
+        guard end > first else { return nil }
+        var combinations = 1
+        for mode in (first + 1)..<end {
+            combinations *= max(polytopeCount[modePlayer[mode]], 1)
+            if combinations > Self.combinationLimit { return nil }
+        }
+        let count = tensorStart[f + 1] - tensorStart[f]
+        let c = coefficients + tensorStart[f]
+        for mode in first..<end { choice[mode - first] = 0 }
+        var lowest = Double.infinity
+        var highest = -Double.infinity
+        for _ in 0..<combinations {
+            // Zero (or a positive value, for an inequality) is already in the range: nothing to prove.
+            if !exhaustive && lowest - error <= 0 && (!equation || highest + error >= 0) { return (lowest, highest) }
+            // Contract the modes after the first, last mode first, at the chosen vertices.
+            contraction.update(from: c, count: count)
+            var length = count
+            var mode = end - 1
+            while mode > first {
+                let size = modeSize[mode]
+                let h = polytope + polytopeStart[modePlayer[mode]] + choice[mode - first] * (size - 1)
+                let inner = length / size
+                for i in 0..<inner {
+                    var total = contraction[i]
+                    for a in 1..<max(size, 1) { total += contraction[i + a * inner] * h[a - 1] }
+                    contraction[i] = total
+                }
+                length = inner
+                mode -= 1
+            }
+            // Affine in the first mode: its extremes over that player's polytope, at its vertices.
+            let size0 = modeSize[first]
+            let player0 = modePlayer[first]
+            if size0 <= 1 {
+                lowest = min(lowest, contraction[0])
+                highest = max(highest, contraction[0])
+            } else {
+                for vertex in 0..<polytopeCount[player0] {
+                    let h = polytope + polytopeStart[player0] + vertex * (size0 - 1)
+                    var total = contraction[0]
+                    for a in 1..<size0 { total += contraction[a] * h[a - 1] }
+                    lowest = min(lowest, total)
+                    highest = max(highest, total)
+                }
+            }
+            // Next combination (odometer over the modes after the first).
+            var q = 1
+            while q < end - first {
+                choice[q] += 1
+                if choice[q] < max(polytopeCount[modePlayer[first + q]], 1) { break }
+                choice[q] = 0
+                q += 1
+            }
+        }
+        return (lowest, highest)
+    }
+
+    /// Sets the centre, radii and centre mixtures of the box ``lower``–``upper``.
+    private func centreBox() {
+        for v in 0..<d {
+            centre[v] = (lower[v] + upper[v]) / 2
+            radii[v] = (upper[v] - lower[v]) / 2
+        }
+        for j in 0..<players {
+            let size = playerSize[j]
+            let x = mixtures + playerMixture[j]
+            var total = 0.0
+            var k = 1
+            while k < size {
+                x[k] = centre[playerVariable[j] + k - 1]
+                total += x[k]
+                k += 1
+            }
+            x[0] = 1 - total
+        }
+    }
+
+    /// For tests: the centred-form enclosure `value ± radius` of function `f` over the box
+    /// ``lower``–``upper`` and its range over the box cut by the simplex constraints (`nil` when
+    /// not computed), without rounding allowances.
+    func ranges(_ f: Int) -> (value: Double, radius: Double, cut: (lowest: Double, highest: Double)?) {
+        centreBox()
+        let polytopes = polytopeVertices()
+        let (value, radius, _) = enclose(f)
+        guard polytopes, let (lowest, highest) = polytopeRange(f, error: 0, equation: true, exhaustive: true) else {
+            return (value, radius, nil)
+        }
+        return (value, radius, (lowest, highest))
+    }
+
+    /// The tests on the box ``lower``–``upper``, in order of cost (the simplex, the equations'
+    /// ranges and the off-support inequalities with linear propagation, then the Krawczyk
+    /// operator `K(X) = c − Y g(c) + (I − Y J(X)) (X − c)`); the box is
+    /// narrowed in place when the verdict is `.contracted` (or by the Krawczyk operator).
+    func examine() -> SupportBoxSearch.Verdict {
+        let margin = SupportBoxSearch.margin
+        for j in 0..<players {
+            var sum = 0.0
+            for k in 0..<(playerSize[j] - 1) { sum += lower[playerVariable[j] + k] }
+            if sum > 1 + margin { return .discard }
+        }
+        centreBox()
+        for v in 0..<d {
+            low[v] = lower[v]
+            high[v] = upper[v]
+            smear[v] = 0
+        }
+        // The verdict does not depend on the order of the functions' tests (any failing test
+        // discards, and propagation only intersects), so the cheap centred tests of all functions
+        // come first, starting with the function that discarded the last box, then the cut ranges.
+        for index in 0..<functionCount {
+            let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
+            let (value, radius, nonlinear) = enclose(f)
+            enclosures[3 * f] = value
+            enclosures[3 * f + 1] = radius
+            enclosures[3 * f + 2] = nonlinear
+            if isEquation[f] ? abs(value) > radius : value - radius > 0 {
+                lastDiscarding = f
+                return .discard
+            }
+        }
+        if polytopeVertices() {
+            for index in 0..<functionCount {
+                let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
+                if rangeExcludesZero(f, value: enclosures[3 * f], radius: enclosures[3 * f + 1], equation: isEquation[f]) {
+                    lastDiscarding = f
+                    return .discard
+                }
+            }
+        }
+        var row = 0
+        for f in 0..<functionCount {
+            let value = enclosures[3 * f]
+            let equation = isEquation[f]
+            let gradient = self.gradient + f * d
+            let gradientRadius = self.gradientRadius + f * d
+            if equation {
+                values[row] = value
+                valueRadius[row] = slack[f]
+                (jMid + row * d).update(from: gradient, count: d)
+                (jRadius + row * d).update(from: gradientRadius, count: d)
+                for v in 0..<d { smear[v] += (abs(gradient[v]) + gradientRadius[v]) * radii[v] }
+                row += 1
+            }
+            if !propagate(f, value: value, nonlinear: enclosures[3 * f + 2], equation: equation) { return .discard }
+        }
+        for j in 0..<players {
+            let first = playerVariable[j]
+            let end = first + playerSize[j] - 1
+            var floor = 0.0
+            for v in first..<end { floor += low[v] }
+            for v in first..<end {
+                let cap = 1 + margin - (floor - low[v])
+                if cap < low[v] { return .discard }
+                high[v] = min(high[v], cap + 1e-15)
+            }
+        }
+        var widest = 0
+        var before = 0.0
+        var shrunk = false
+        for v in 0..<d {
+            if smear[v] > smear[widest] { widest = v }
+            before = max(before, radii[v])
+            if high[v] - low[v] < 0.7 * (upper[v] - lower[v]) { shrunk = true }
+        }
+        if d == 0 { before = 0 }
+        if shrunk {
+            lower.update(from: low, count: d)
+            upper.update(from: high, count: d)
+            return .contracted
+        }
+        guard DenseLinearAlgebra.invert(jMid, n: d, into: preconditioner, scratch: elimination) else { return .split(widest) }
+        let y = preconditioner
+        var changed = false
+        var unique = true
+        for k in 0..<d {
+            var step = 0.0
+            var radius = 0.0
+            for l in 0..<d {
+                step -= y[k * d + l] * values[l]
+                radius += abs(y[k * d + l]) * valueRadius[l]
+                var middle = k == l ? 1.0 : 0.0
+                var spread = 0.0
+                for m in 0..<d {
+                    middle -= y[k * d + m] * jMid[m * d + l]
+                    spread += abs(y[k * d + m]) * jRadius[m * d + l]
+                }
+                radius += (abs(middle) + spread) * radii[l]
+            }
+            radius = radius * (1 + 1e-9) + 1e-12 * before + 1e-300
+            let newLow = centre[k] + step - radius
+            let newHigh = centre[k] + step + radius
+            if !(newLow.isFinite && newHigh.isFinite) { return .split(widest) }
+            if newHigh < lower[k] || newLow > upper[k] { return .discard }
+            if !(newLow > lower[k] && newHigh < upper[k]) { unique = false }
+            if newLow > lower[k] {
+                lower[k] = newLow
+                changed = true
+            }
+            if newHigh < upper[k] {
+                upper[k] = newHigh
+                changed = true
+            }
+        }
+        if unique {
+            let start = (0..<d).map { (lower[$0] + upper[$0]) / 2 }
+            return .unique(SupportBoxSearch.newton(system, from: start) ?? start)
+        }
+        guard changed else { return .split(widest) }
+        var after = 0.0
+        for v in 0..<d { after = max(after, (upper[v] - lower[v]) / 2) }
+        return after < 0.5 * before ? .contracted : .split(widest)
+    }
+
+    /// Narrows ``low``–``high`` by the current function's linearisation: `value + Σ gradient[v]·h[v]
+    /// + e` with `|e| ≤ nonlinear` must be 0 for an equation, at most 0 for an inequality. False
+    /// when no point of the box satisfies it.
+    private func propagate(_ f: Int, value: Double, nonlinear: Double, equation: Bool) -> Bool {
+        let gradient = self.gradient + f * d
+        let targetHigh = -value + nonlinear
+        let targetLow = equation ? -value - nonlinear : -Double.infinity
+        var spread = 0.0
+        for v in 0..<d { spread += abs(gradient[v]) * radii[v] }
+        if targetHigh < -spread * (1 + 1e-12) - 1e-300 || targetLow > spread * (1 + 1e-12) + 1e-300 { return false }
+        for v in 0..<d where gradient[v] != 0 {
+            let rest = (spread - abs(gradient[v]) * radii[v]) * (1 + 1e-12)
+            let slope = gradient[v]
+            var a = (targetLow - rest) / slope
+            var b = (targetHigh + rest) / slope
+            if slope < 0 { swap(&a, &b) }
+            let pad = 1e-12 * radii[v] + 1e-15
+            if a.isFinite { low[v] = max(low[v], centre[v] + a - pad) }
+            if b.isFinite { high[v] = min(high[v], centre[v] + b + pad) }
+            if low[v] > high[v] { return false }
+        }
+        return true
+    }
+}
