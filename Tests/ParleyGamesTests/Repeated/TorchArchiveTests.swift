@@ -103,6 +103,12 @@ import Testing
         let error = #expect(throws: AxelrodDataError.self) { _ = try TorchPickle.load(call[...]) }
         #expect(error?.message.contains("os.system") == true)
         #expect(throws: AxelrodDataError.self) { _ = try TorchPickle.load([0x80, 0x02, 0x47, 0x2E][...]) }
+        // A tuple nested 100 deep (EMPTY_TUPLE, then TUPLE1 a hundred times) is refused, one 31 deep is read.
+        let deep: [UInt8] = [0x80, 0x02, 0x29] + Array(repeating: 0x85, count: 100) + [0x2E]
+        let nested = #expect(throws: AxelrodDataError.self) { _ = try TorchPickle.load(deep[...]) }
+        #expect(nested?.message.contains("nested") == true)
+        let shallow: [UInt8] = [0x80, 0x02, 0x29] + Array(repeating: 0x85, count: TorchPickle.maximumDepth - 1) + [0x2E]
+        #expect(throws: Never.self) { _ = try TorchPickle.load(shallow[...]) }
         var compressed = Self.zip([("a", [1, 2, 3])])
         compressed[8] = 8 // local header method: deflate
         let central = compressed.count - 22 - 47

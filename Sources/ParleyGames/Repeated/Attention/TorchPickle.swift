@@ -36,6 +36,9 @@ indirect enum PickleValue: Sendable, Equatable {
 }
 
 enum TorchPickle {
+    /// The deepest nesting of tuples and dictionaries read (a state dict needs 4).
+    static let maximumDepth = 32
+
     /// The named tensors of a state-dict pickle, in the file's order.
     /// - Complexity: O(bytes).
     /// - Throws: ``AxelrodDataError`` for an opcode this reader does not know, a truncated
@@ -58,15 +61,22 @@ enum TorchPickle {
     /// Runs the pickle machine over `bytes` and returns the value STOP leaves.
     static func load(_ bytes: ArraySlice<UInt8>) throws(AxelrodDataError) -> PickleValue {
         var reader = Reader(bytes: bytes)
-        var stack: [PickleValue] = []
+        // Each value is kept with its nesting depth, which is capped: a crafted pickle of
+        // a million nested tuples would otherwise overflow the stack when it is freed.
+        var stack: [(value: PickleValue, depth: Int)] = []
         var marks: [Int] = []
-        var memo: [Int: PickleValue] = [:]
+        var memo: [Int: (value: PickleValue, depth: Int)] = [:]
 
-        func pop() throws(AxelrodDataError) -> PickleValue {
-            guard let value = stack.popLast() else { throw reader.error("the stack is empty") }
-            return value
+        func push(_ value: PickleValue, over parts: [(value: PickleValue, depth: Int)] = []) throws(AxelrodDataError) {
+            let depth = (parts.map(\.depth).max() ?? 0) + 1
+            guard depth <= maximumDepth else { throw reader.error("values nested more than \(maximumDepth) deep") }
+            stack.append((value, depth))
         }
-        func popToMark() throws(AxelrodDataError) -> [PickleValue] {
+        func pop() throws(AxelrodDataError) -> (value: PickleValue, depth: Int) {
+            guard let item = stack.popLast() else { throw reader.error("the stack is empty") }
+            return item
+        }
+        func popToMark() throws(AxelrodDataError) -> [(value: PickleValue, depth: Int)] {
             guard let mark = marks.popLast(), mark <= stack.count else { throw reader.error("no MARK to pop to") }
             let items = Array(stack[mark...])
             stack.removeSubrange(mark...)
@@ -77,15 +87,15 @@ enum TorchPickle {
             memo[index] = top
         }
         func recall(_ index: Int) throws(AxelrodDataError) {
-            guard let value = memo[index] else { throw reader.error("memo \(index) was never stored") }
-            stack.append(value)
+            guard let item = memo[index] else { throw reader.error("memo \(index) was never stored") }
+            stack.append(item)
         }
-        func addItems(_ items: [PickleValue]) throws(AxelrodDataError) {
-            guard items.count % 2 == 0, case .dict(var existing)? = stack.popLast() else {
+        func addItems(_ items: [(value: PickleValue, depth: Int)]) throws(AxelrodDataError) {
+            guard items.count % 2 == 0, let top = stack.popLast(), case .dict(var existing) = top.value else {
                 throw reader.error("SETITEM(S) without a dictionary under its items")
             }
-            existing += items
-            stack.append(.dict(existing))
+            existing += items.map(\.value)
+            try push(.dict(existing), over: items + [(top.value, top.depth - 1)])
         }
 
         while true {
@@ -93,36 +103,37 @@ enum TorchPickle {
             switch op {
             case 0x80: _ = try reader.byte()                                        // PROTO
             case 0x95: _ = try reader.bytes(8)                                      // FRAME
-            case 0x2E: return try pop()                                             // STOP '.'
+            case 0x2E: return try pop().value                                       // STOP '.'
             case 0x28: marks.append(stack.count)                                    // MARK '('
-            case 0x4E: stack.append(.none)                                          // NONE 'N'
-            case 0x88: stack.append(.bool(true))                                    // NEWTRUE
-            case 0x89: stack.append(.bool(false))                                   // NEWFALSE
-            case 0x4B: stack.append(.int(Int(try reader.byte())))                  // BININT1 'K'
-            case 0x4D: stack.append(.int(Int(try reader.unsigned(2))))              // BININT2 'M'
-            case 0x4A: stack.append(.int(Int(Int32(truncatingIfNeeded: try reader.unsigned(4)))))  // BININT 'J'
-            case 0x58: stack.append(.string(try reader.text(Int(try reader.unsigned(4)))))  // BINUNICODE 'X'
-            case 0x8C: stack.append(.string(try reader.text(Int(try reader.byte()))))       // SHORT_BINUNICODE
+            case 0x4E: try push(.none)                                          // NONE 'N'
+            case 0x88: try push(.bool(true))                                    // NEWTRUE
+            case 0x89: try push(.bool(false))                                   // NEWFALSE
+            case 0x4B: try push(.int(Int(try reader.byte())))                  // BININT1 'K'
+            case 0x4D: try push(.int(Int(try reader.unsigned(2))))              // BININT2 'M'
+            case 0x4A: try push(.int(Int(Int32(truncatingIfNeeded: try reader.unsigned(4)))))  // BININT 'J'
+            case 0x58: try push(.string(try reader.text(Int(try reader.unsigned(4)))))  // BINUNICODE 'X'
+            case 0x8C: try push(.string(try reader.text(Int(try reader.byte()))))       // SHORT_BINUNICODE
             case 0x63:                                                              // GLOBAL 'c'
                 let module = try reader.line()
                 let name = try reader.line()
-                stack.append(.global(module + " " + name))
-            case 0x29: stack.append(.tuple([]))                                     // EMPTY_TUPLE ')'
-            case 0x7D: stack.append(.dict([]))                                      // EMPTY_DICT '}'
-            case 0x74: stack.append(.tuple(try popToMark()))                        // TUPLE 't'
-            case 0x85: stack.append(.tuple([try pop()]))                            // TUPLE1
-            case 0x86:                                                              // TUPLE2
-                let b = try pop(), a = try pop()
-                stack.append(.tuple([a, b]))
-            case 0x87:                                                              // TUPLE3
-                let c = try pop(), b = try pop(), a = try pop()
-                stack.append(.tuple([a, b, c]))
+                try push(.global(module + " " + name))
+            case 0x29: try push(.tuple([]))                                     // EMPTY_TUPLE ')'
+            case 0x7D: try push(.dict([]))                                      // EMPTY_DICT '}'
+            case 0x74:                                                              // TUPLE 't'
+                let items = try popToMark()
+                try push(.tuple(items.map(\.value)), over: items)
+            case 0x85, 0x86, 0x87:                                                  // TUPLE1, TUPLE2, TUPLE3
+                var items: [(value: PickleValue, depth: Int)] = []
+                for _ in 0..<Int(op - 0x84) { items.insert(try pop(), at: 0) }
+                try push(.tuple(items.map(\.value)), over: items)
             case 0x71: try remember(Int(try reader.byte()))                         // BINPUT 'q'
             case 0x72: try remember(Int(try reader.unsigned(4)))                    // LONG_BINPUT 'r'
             case 0x94: try remember(memo.count)                                     // MEMOIZE
             case 0x68: try recall(Int(try reader.byte()))                           // BINGET 'h'
             case 0x6A: try recall(Int(try reader.unsigned(4)))                      // LONG_BINGET 'j'
-            case 0x51: stack.append(.persistent(try pop()))                         // BINPERSID 'Q'
+            case 0x51:                                                              // BINPERSID 'Q'
+                let item = try pop()
+                try push(.persistent(item.value), over: [item])
             case 0x73:                                                              // SETITEM 's'
                 let value = try pop(), key = try pop()
                 try addItems([key, value])
@@ -130,7 +141,7 @@ enum TorchPickle {
             case 0x62: _ = try pop()                                                // BUILD 'b': state ignored
             case 0x52:                                                              // REDUCE 'R'
                 let args = try pop(), callable = try pop()
-                stack.append(try reduce(callable, args, reader))
+                try push(try reduce(callable.value, args.value, reader))
             default:
                 throw reader.error("opcode 0x\(String(op, radix: 16)) is not one a PyTorch state dict uses")
             }
