@@ -236,7 +236,7 @@ def write(name, data):
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    what = sys.argv[1:] or ["data", "catalogue", "histories", "classic", "sixteen", "stochastic", "meta", "meta-histories"]
+    what = sys.argv[1:] or ["data", "catalogue", "histories", "classic", "sixteen", "stochastic", "meta", "meta-histories", "attention"]
     if "data" in what:
         import axelrod_strategy_data
         axelrod_strategy_data.main()
@@ -257,3 +257,6 @@ if __name__ == "__main__":
         write("sixteen.json", {"axelrod": axl.__version__, "sixteen": tournament(SIXTEEN, 1)})
     if "stochastic" in what:
         write("stochastic.json", stochastic())
+    if "attention" in what:
+        import axelrod_attention
+        axelrod_attention.main()

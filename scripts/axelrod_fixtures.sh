@@ -4,7 +4,8 @@
 # Tests/ParleyGamesTests/Repeated read. Re-runnable: the venv is reused when present.
 #   bash scripts/axelrod_fixtures.sh                  # all fixtures
 #   bash scripts/axelrod_fixtures.sh histories        # one of: data histories histories-extend classic sixteen
-#                                                     # stochastic meta meta-histories catalogue
+#                                                     # stochastic meta meta-histories catalogue attention
+# (attention: EvolvedAttention and the meta strategies whose team contains it; scripts/axelrod_attention.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${AXELROD_VENV:-.venv-repeated}"

@@ -51,6 +51,7 @@ struct EvolveCommand: ParsableCommand {
 
     func run() throws {
         let players = try options.resolvedPlayers()
+        options.noteLeftOut()
         let settings = try options.settings()
         let jobs = options.jobs ?? Tournament.defaultJobs
         let group = try options.groupSettings()

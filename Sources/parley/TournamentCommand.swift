@@ -36,6 +36,11 @@ struct RepeatedGameOptions: ParsableArguments {
     @Option(help: "Parallel jobs (default: the CPUs this process may use: cgroup cpu.max, affinity, SLURM_CPUS_PER_TASK).")
     var jobs: Int?
 
+    @Option(name: .customLong("axelrod-data"), help: ArgumentHelp(
+        "Folder (or file) holding axelrod's model_attention.pth, which EvolvedAttention and 12 meta strategies need (default: $PARLEY_AXELROD_DATA; see docs/repeated-games.md).",
+        valueName: "DIR"))
+    var axelrodData: String?
+
     func validate() throws {
         _ = try resolvedPlayers()
         _ = try settings()
@@ -43,7 +48,24 @@ struct RepeatedGameOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
+    /// Loads axelrod's data from `--axelrod-data`, else from $PARLEY_AXELROD_DATA when set.
+    func installAxelrodData() throws {
+        try usage {
+            if let axelrodData { try AxelrodData.install(path: axelrodData) } else { try AxelrodData.installFromEnvironment() }
+        }
+    }
+
+    /// One line on stderr when `all` leaves out the strategies that need axelrod's data.
+    func noteLeftOut() {
+        let groups = players.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let missing = StrategyCatalog.needingAxelrodData
+        guard !missing.isEmpty, groups.contains("all") else { return }
+        Console.err("note: without axelrod's model_attention.pth (--axelrod-data DIR or \(AxelrodData.environmentVariable)), "
+            + "'all' leaves out EvolvedAttention and the \(missing.count - 1) meta strategies whose team contains it")
+    }
+
     func resolvedPlayers() throws -> [RepeatedPlayer] {
+        try installAxelrodData()
         var out: [RepeatedPlayer] = []
         for raw in players.split(separator: ",") {
             let name = raw.trimmingCharacters(in: .whitespaces)
@@ -151,6 +173,11 @@ struct TournamentCommand: ParsableCommand {
                 let kind = entry.player.isStochastic ? "stochastic" : "deterministic"
                 Console.out("\(entry.key)  \"\(entry.player.name)\"  \(kind)  [\(entry.player.source)]")
             }
+            let missing = StrategyCatalog.needingAxelrodData
+            if !missing.isEmpty {
+                Console.err("note: \(missing.count) more need axelrod's model_attention.pth (--axelrod-data DIR or "
+                    + "\(AxelrodData.environmentVariable)): \(missing.joined(separator: ", "))")
+            }
             return
         }
         if let caseFile {
@@ -163,6 +190,7 @@ struct TournamentCommand: ParsableCommand {
             return
         }
         let players = try options.resolvedPlayers()
+        options.noteLeftOut()
         if let group = try options.groupSettings() {
             try playGroups(players, group: group)
             return

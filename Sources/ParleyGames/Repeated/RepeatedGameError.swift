@@ -16,6 +16,8 @@ public struct RepeatedGameError: Error, Sendable, Hashable, CustomStringConverti
         public static let invalidGame = Code(rawValue: "invalid-game")
         /// Too few players for the requested analysis.
         public static let tooFewPlayers = Code(rawValue: "too-few-players")
+        /// axelrod's data file (EvolvedAttention's weights) is needed but not given, or unreadable.
+        public static let missingData = Code(rawValue: "missing-data")
     }
 
     public var code: Code

@@ -14,14 +14,25 @@ public enum StrategyCatalog {
         public let player: RepeatedPlayer
     }
 
-    /// Every entry, in a fixed order (basic strategies first, then families).
-    public static let entries: [Entry] = CatalogEntries.all
+    /// Every entry, in a fixed order (basic strategies first, then families): 231 entries,
+    /// 244 once ``AxelrodData`` has loaded EvolvedAttention's weights.
+    public static var entries: [Entry] { AxelrodData.installed?.entries ?? CatalogEntries.all }
+
+    /// The refused meta strategies and their missing members, given the installed data.
+    static var refusedMetaTeams: [(MetaTeamRecord, [String])] {
+        AxelrodData.installed?.refused ?? CatalogEntries.metaTeams.refused
+    }
+
+    /// The strategies that need ``AxelrodData`` and are missing without it (class names).
+    public static var needingAxelrodData: [String] {
+        AxelrodData.isInstalled ? [] : ["EvolvedAttention"] + CatalogEntries.metaTeams.refused.map(\.0.key)
+    }
 
     /// axelrod's meta strategies that Parley refuses to build because their team (axelrod's
     /// strategy list filtered by a classifier) names strategies Parley does not implement:
     /// the class name and the missing members.
     public static var unbuildableMetaStrategies: [(key: String, missing: [String])] {
-        CatalogEntries.metaTeams.refused.map { ($0.0.key, $0.1) }
+        refusedMetaTeams.map { ($0.0.key, $0.1) }
     }
 
     /// Every player, in catalogue order.
@@ -63,9 +74,22 @@ public enum StrategyCatalog {
         if let entry = entries.first(where: { normalise($0.key) == wanted || normalise($0.player.name) == wanted }) {
             return entry.player
         }
-        if let (record, missing) = CatalogEntries.metaTeams.refused.first(where: {
+        let withoutData = !AxelrodData.isInstalled
+        if withoutData, wanted == "evolvedattention" {
+            throw RepeatedGameError(
+                .missingData, "EvolvedAttention needs axelrod's weights (model_attention.pth), which are not loaded",
+                hint: AxelrodData.howToGet)
+        }
+        if let (record, missing) = refusedMetaTeams.first(where: {
             normalise($0.0.key) == wanted || normalise($0.0.name) == wanted
         }) {
+            if withoutData, missing == ["EvolvedAttention"] {
+                throw RepeatedGameError(
+                    .unknownStrategy,
+                    "'\(record.name)' cannot be built: axelrod's team for it has \(record.members.count) members, among them "
+                        + "EvolvedAttention, whose weights (model_attention.pth) are not loaded",
+                    hint: AxelrodData.howToGet)
+            }
             throw RepeatedGameError(
                 .unknownStrategy,
                 "'\(record.name)' cannot be built: axelrod's team for it has \(record.members.count) members and "
