@@ -37,5 +37,7 @@ let package = Package(
         .executableTarget(name: "FuzzGameJSON", dependencies: ["FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzRepeatedCase", dependencies: ["FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzShardFile", dependencies: ["FuzzSupport"], swiftSettings: harness),
+        .executableTarget(
+            name: "FuzzAxelrodData", dependencies: [.product(name: "ParleyGames", package: parley)], swiftSettings: harness),
     ]
 )

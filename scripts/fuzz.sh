@@ -14,7 +14,7 @@ SECONDS_EACH=${1:-60}
 RUNS_EACH=${FUZZ_RUNS:-0}
 shift || true
 ALL=(FuzzScenarioYAML FuzzScenarioJSON FuzzKTABCSV FuzzKTABXML FuzzDecideTSV FuzzDEUCSV
-     FuzzNFG FuzzEFG FuzzGameYAML FuzzGameJSON FuzzRepeatedCase FuzzShardFile)
+     FuzzNFG FuzzEFG FuzzGameYAML FuzzGameJSON FuzzRepeatedCase FuzzShardFile FuzzAxelrodData)
 HARNESSES=("$@")
 [ ${#HARNESSES[@]} -gt 0 ] || HARNESSES=("${ALL[@]}")
 # `--sanitize` alone instruments only the C targets: the Swift modules (Parley's libraries and
@@ -39,6 +39,7 @@ seeds() {  # the committed files a harness starts from
     FuzzGameJSON) true ;;
     FuzzRepeatedCase) ls Examples/axis-of-evil.yaml ;;
     FuzzShardFile) true ;;
+    FuzzAxelrodData) true ;;  # Fuzz/Seeds/FuzzAxelrodData/: small PyTorch-shaped archives (scripts/torch_archive_seeds.py)
   esac
   [ -d "Fuzz/Seeds/$1" ] && ls "Fuzz/Seeds/$1"/* || true
 }

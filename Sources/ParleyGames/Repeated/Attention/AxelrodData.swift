@@ -76,10 +76,21 @@ public enum AxelrodData {
             throw RepeatedGameError(.missingData, "cannot read axelrod's EvolvedAttention weights at '\(file)'", hint: howToGet)
         }
         do {
-            return try AttentionModel(pthBytes: [UInt8](data))
+            return try model(bytes: [UInt8](data))
         } catch {
-            throw RepeatedGameError(
-                .missingData, "'\(file)' is not axelrod 4.14.0's model_attention.pth: \(error.message)", hint: howToGet)
+            throw RepeatedGameError(.missingData, "'\(file)' \(error.message)", hint: howToGet)
+        }
+    }
+
+    /// Reads the model from the bytes of a `model_attention.pth` without installing it: the
+    /// reader the fuzzer drives, since a user's file reaches it through `--axelrod-data`.
+    /// - Complexity: O(bytes).
+    /// - Throws: ``RepeatedGameError`` (`missing-data`) saying what is wrong with the bytes.
+    public static func model(bytes: [UInt8]) throws(RepeatedGameError) -> AttentionModel {
+        do {
+            return try AttentionModel(pthBytes: bytes)
+        } catch {
+            throw RepeatedGameError(.missingData, "is not axelrod 4.14.0's model_attention.pth: \(error.message)", hint: howToGet)
         }
     }
 
