@@ -19,10 +19,14 @@ asks axelrod for each team (the class names of `player.team`, in order) and writ
 import json
 import multiprocessing
 import os
+import sys
 import warnings
 
 import axelrod as axl
 from axelrod.strategies.meta import MetaMajority, MetaMinority, MetaMixer, MetaPlayer, MetaWinner, MetaWinnerEnsemble
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from axelrod_fixtures import rle  # noqa: E402  (the run-length coding every fixture uses)
 
 warnings.simplefilter("ignore")
 SWIFT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "ParleyGames", "Repeated", "Data",
@@ -120,18 +124,6 @@ def main(deterministic, stochastic, out):
 # deterministic too) against every deterministic strategy Parley has.
 TEAM_RULES = [("majority", MetaMajority, False), ("minority", MetaMinority, False), ("winner", MetaWinner, False),
               ("nice-winner", axl.NiceMetaWinner, True)]
-
-
-def rle(actions):
-    text = "".join(str(a) for a in actions)
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and text[j] == text[i]:
-            j += 1
-        out.append(f"{text[i]}{j - i}")
-        i = j
-    return "".join(out)
 
 
 def team_match(job):

@@ -52,9 +52,15 @@ import Testing
     /// cooperation rate and score per turn within 5 standard errors of a difference of means
     /// (plus 0.005 for rounding) of axelrod's.
     static func check(_ row: Row, parleyMatches n: Int) throws {
-        let a = try StrategyCatalog.player(named: row.player)
-        let b = try StrategyCatalog.player(named: row.opponent)
-        let settings = try MatchSettings(length: .turns(200), noise: row.noise)
+        try check(StrategyCatalog.player(named: row.player), StrategyCatalog.player(named: row.opponent),
+                  settings: MatchSettings(length: .turns(200), noise: row.noise), parleyMatches: n,
+                  axelrodMatches: row.matches, cooperation: row.cooperation, score: row.score)
+    }
+
+    /// The same check for players built elsewhere and any match settings: axelrod's
+    /// `axelrodMatches` matches gave (mean, sd) `cooperation` and `score` for `a`.
+    static func check(_ a: RepeatedPlayer, _ b: RepeatedPlayer, settings: MatchSettings, parleyMatches n: Int,
+                      axelrodMatches: Int, cooperation expectedCooperation: (Double, Double), score expectedScore: (Double, Double)) {
         var cooperation: [Double] = []
         var score: [Double] = []
         for k in 0..<n {
@@ -62,10 +68,10 @@ import Testing
             cooperation.append(Double(s.firstCooperations) / Double(s.turns))
             score.append(s.firstScore / Double(s.turns))
         }
-        for (values, expected, what) in [(cooperation, row.cooperation, "cooperation"), (score, row.score, "score")] {
+        for (values, expected, what) in [(cooperation, expectedCooperation, "cooperation"), (score, expectedScore, "score")] {
             let mean = values.reduce(0, +) / Double(n)
             let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)).squareRoot()
-            let tolerance = 5 * (expected.1 * expected.1 / Double(row.matches) + sd * sd / Double(n)).squareRoot() + 0.005
+            let tolerance = 5 * (expected.1 * expected.1 / Double(axelrodMatches) + sd * sd / Double(n)).squareRoot() + 0.005
             #expect(abs(mean - expected.0) <= tolerance, "\(what): Parley \(mean), axelrod \(expected.0) ± \(tolerance)")
         }
     }

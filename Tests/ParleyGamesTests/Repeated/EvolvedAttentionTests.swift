@@ -196,19 +196,7 @@ import Testing
             #expect(Choice.text(record.second) == moves[1])
             return
         }
-        let n = 3 * row.matches
-        var cooperation: [Double] = []
-        var score: [Double] = []
-        for k in 0..<n {
-            let s = RepeatedMatch.summary(a, b, settings: settings, seed: 2026, index: UInt64(k))
-            cooperation.append(Double(s.firstCooperations) / Double(s.turns))
-            score.append(s.firstScore / Double(s.turns))
-        }
-        for (values, expected, what) in [(cooperation, row.cooperation, "cooperation"), (score, row.score, "score")] {
-            let mean = values.reduce(0, +) / Double(n)
-            let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(n - 1)).squareRoot()
-            let tolerance = 5 * (expected.1 * expected.1 / Double(row.matches) + sd * sd / Double(n)).squareRoot() + 0.005
-            #expect(abs(mean - expected.0) <= tolerance, "\(what): Parley \(mean), axelrod \(expected.0) ± \(tolerance)")
-        }
+        AxelrodStochasticTests.check(a, b, settings: settings, parleyMatches: 3 * row.matches, axelrodMatches: row.matches,
+                                     cooperation: row.cooperation, score: row.score)
     }
 }
