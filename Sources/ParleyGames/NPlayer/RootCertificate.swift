@@ -105,31 +105,7 @@ enum RootCertificate {
     /// the point whose mixtures are `x`: the change of basis of ``SupportSystem/coefficients(_:mixtures:)``.
     static func expand(_ system: SupportSystem, _ function: SupportSystem.Function, _ differences: [Dyadic],
                        mixtures x: [[Dyadic]]) -> [Dyadic] {
-        var c = differences
-        var stride = 1
-        let count = c.count
-        for j in function.opponents {
-            let size = system.supports[j].count
-            let weights = x[j]
-            let block = stride * size
-            var outer = 0
-            while outer < count {
-                for inner in 0..<stride {
-                    let base = outer + inner
-                    let first = c[base]
-                    var centre = first * weights[0]
-                    for a in 1..<max(size, 1) {
-                        let value = c[base + a * stride]
-                        centre += value * weights[a]
-                        c[base + a * stride] = value - first
-                    }
-                    c[base] = centre
-                }
-                outer += block
-            }
-            stride = block
-        }
-        return c
+        SupportSystem.expand(differences, opponents: function.opponents, sizes: system.supports.map(\.count), mixtures: x)
     }
 
     /// The gradient at the centre: the coefficients of the monomials of degree one.

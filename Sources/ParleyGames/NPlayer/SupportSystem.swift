@@ -110,11 +110,19 @@ struct SupportSystem: Sendable {
     /// The coefficients of `function` expanded around the point whose mixtures are `x`.
     /// - Complexity: O(opponent profiles × players).
     func coefficients(_ function: Function, mixtures x: [[Double]]) -> [Double] {
-        var c = function.differences
+        Self.expand(function.differences, opponents: function.opponents, sizes: supports.map(\.count), mixtures: x)
+    }
+
+    /// The change of basis behind ``coefficients(_:mixtures:)``, in any arithmetic with `+`,
+    /// `−` and `×`: binary for the search, ``Dyadic`` for exact certificates. Mode by mode (the
+    /// opponents in order, mode j of size `sizes[j]`), the coefficient of strategy 0 becomes the
+    /// value at the weights `x[j]` and every other coefficient its difference from strategy 0's.
+    static func expand<T: ExpansionScalar>(_ differences: [T], opponents: [Int], sizes: [Int], mixtures x: [[T]]) -> [T] {
+        var c = differences
         var stride = 1
         let count = c.count
-        for j in function.opponents {
-            let size = supports[j].count
+        for j in opponents {
+            let size = sizes[j]
             let weights = x[j]
             let block = stride * size
             var outer = 0
@@ -137,77 +145,38 @@ struct SupportSystem: Sendable {
         return c
     }
 
-    /// An enclosure of one function over a box: its value at the centre, a radius containing
-    /// every value over the box, and its gradient at the centre with radii containing every
-    /// gradient over the box (all including the rounding slack).
-    struct Enclosure {
-        var value: Double
-        var radius: Double
-        /// The part of ``radius`` from monomials of degree two or more (with the slack).
-        var nonlinearRadius: Double
-        var gradient: [Double]
-        var gradientRadius: [Double]
-    }
-
-    /// Encloses `function` over the box with centre mixtures `x` and per-variable radii `r`.
-    func enclose(_ function: Function, mixtures x: [[Double]], radii r: [Double]) -> Enclosure {
+    /// The value of `function` at the point whose mixtures are `x`, and its gradient there: the
+    /// constant and the degree-one coefficients of its expansion around that point.
+    func valueAndGradient(_ function: Function, mixtures x: [[Double]]) -> (value: Double, gradient: [Double]) {
         let c = coefficients(function, mixtures: x)
-        let modes = function.opponents
-        let sizes = modes.map { supports[$0].count }
-        var digits = Array(repeating: 0, count: modes.count)
-        var radius = 0.0
-        var nonlinear = 0.0
         var gradient = Array(repeating: 0.0, count: dimension)
-        var gradientRadius = Array(repeating: 0.0, count: dimension)
-        var variables = Array(repeating: 0, count: modes.count)
-        for flat in 0..<c.count {
-            if flat > 0 {
-                for q in digits.indices {
-                    digits[q] += 1
-                    if digits[q] < sizes[q] { break }
-                    digits[q] = 0
-                }
-                let magnitude = abs(c[flat])
-                if magnitude != 0 {
-                    var used = 0
-                    var weight = 1.0
-                    for q in digits.indices where digits[q] != 0 {
-                        let v = variableOffsets[modes[q]] + digits[q] - 1
-                        variables[used] = v
-                        used += 1
-                        weight *= r[v]
-                    }
-                    radius += magnitude * weight
-                    if used == 1 {
-                        gradient[variables[0]] = c[flat]
-                    } else {
-                        nonlinear += magnitude * weight
-                        for u in 0..<used {
-                            var partial = magnitude
-                            for w in 0..<used where w != u { partial *= r[variables[w]] }
-                            gradientRadius[variables[u]] += partial
-                        }
-                    }
-                }
-            }
+        var stride = 1
+        for j in function.opponents {
+            let size = supports[j].count
+            for a in 1..<max(size, 1) { gradient[variableOffsets[j] + a - 1] = c[a * stride] }
+            stride *= size
         }
-        let slack = function.slack
-        for v in 0..<dimension { gradientRadius[v] = gradientRadius[v] * (1 + 1e-12) + slack }
-        return Enclosure(value: c.first ?? 0, radius: radius * (1 + 1e-12) + slack, nonlinearRadius: nonlinear * (1 + 1e-12) + slack,
-                         gradient: gradient, gradientRadius: gradientRadius)
+        return (c.first ?? 0, gradient)
     }
 
     /// The equations' values and Jacobian (rows: equations; columns: variables) at `y`.
     func evaluate(_ y: [Double]) -> (values: [Double], jacobian: [[Double]]) {
         let x = mixtures(y)
-        let zero = Array(repeating: 0.0, count: dimension)
         var values: [Double] = []
         var jacobian: [[Double]] = []
         for index in equations {
-            let e = enclose(functions[index], mixtures: x, radii: zero)
-            values.append(e.value)
-            jacobian.append(e.gradient)
+            let (value, gradient) = valueAndGradient(functions[index], mixtures: x)
+            values.append(value)
+            jacobian.append(gradient)
         }
         return (values, jacobian)
     }
 }
+
+/// The arithmetic ``SupportSystem/expand(_:opponents:sizes:mixtures:)`` needs.
+protocol ExpansionScalar: AdditiveArithmetic {
+    static func * (lhs: Self, rhs: Self) -> Self
+}
+
+extension Double: ExpansionScalar {}
+extension Dyadic: ExpansionScalar {}
