@@ -7,6 +7,8 @@ Development games: Gambit's 2x2x2.nfg (McKelvey-McLennan, 9 equilibria), the n-p
 games of pygambit's catalog, and random SplitMix64 games (scripts/gambit_common.py) of shapes
 2x2x2, 3x3x3, 2x3x4, 2x2x2x2 and 3x3x2x2 with seeds 1700..1799. The held-out games use seeds
 from 9170.. that were not looked at during development: five 3-player and five 4-player games.
+A second held-out set (--holdout2, seeds 9270..9279, written after the session-8 speed work and
+never used to tune it) has larger games: five 3-player games up to 4x4x4 and five 4-player ones.
 The catalog games are every strategic (not tree) game of pygambit's catalog, with enummixed's
 exact extreme equilibria as well for the two-player ones.
 """
@@ -89,6 +91,7 @@ def exact_extreme(game):
 def main():
     check_generator()
     holdout = "--holdout" in sys.argv
+    holdout2 = "--holdout2" in sys.argv
     catalog = "--catalog" in sys.argv
     games = []
     if catalog:
@@ -99,6 +102,12 @@ def main():
                 continue
             games.append(entry(slug.replace("/", "-"), "pygambit catalog " + slug, game, enummixed=len(game.players) == 2, timeout=60))
         name = "enumpoly_catalog.json"
+    elif holdout2:
+        shapes = [(3, 3, 3), (4, 3, 3), (3, 4, 4), (4, 4, 3), (4, 4, 4), (2, 2, 2, 2), (3, 3, 2, 2), (2, 3, 2, 3), (3, 3, 3, 2), (2, 2, 2, 4)]
+        for k, shape in enumerate(shapes):
+            seed = 9270 + k
+            games.append(entry(f"holdout2-{'x'.join(map(str, shape))}-{seed}", f"SplitMix64 seed {seed}", random_nplayer(shape, seed), timeout=300))
+        name = "enumpoly_holdout2.json"
     elif holdout:
         shapes = [(2, 2, 2), (3, 3, 3), (2, 3, 4), (3, 3, 2), (4, 2, 3), (2, 2, 2, 2), (2, 2, 3, 2), (3, 2, 2, 2), (2, 2, 2, 3), (2, 3, 2, 2)]
         for k, shape in enumerate(shapes):
@@ -118,7 +127,7 @@ def main():
             games.append(entry(f"random-{'x'.join(map(str, shape))}-{seed}", f"SplitMix64 seed {seed}", random_nplayer(shape, seed)))
             seed += 1
         name = "enumpoly.json"
-    out = {"generated_by": "scripts/enumpoly_fixtures.sh" + (" --holdout" if holdout else " --catalog" if catalog else ""), "pygambit": gbt.__version__, "games": games}
+    out = {"generated_by": "scripts/enumpoly_fixtures.sh" + (" --holdout" if holdout else " --holdout2" if holdout2 else " --catalog" if catalog else ""), "pygambit": gbt.__version__, "games": games}
     with open(os.path.join(ROOT, name), "w") as handle:
         json.dump(out, handle, separators=(",", ":"))
         handle.write("\n")

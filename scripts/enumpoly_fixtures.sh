@@ -3,6 +3,7 @@
 # Tests/ParleyGamesTests/PolynomialEnumerationTests.swift compares against. Re-runnable.
 # Usage: scripts/enumpoly_fixtures.sh              (development games: enumpoly.json)
 #        scripts/enumpoly_fixtures.sh --holdout    (the ten held-out games: enumpoly_holdout.json)
+#        scripts/enumpoly_fixtures.sh --holdout2   (ten larger held-out games: enumpoly_holdout2.json)
 #        scripts/enumpoly_fixtures.sh --catalog    (pygambit's catalog's strategic games: enumpoly_catalog.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."

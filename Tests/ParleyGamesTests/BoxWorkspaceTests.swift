@@ -1,3 +1,4 @@
+import Foundation
 @testable import ParleyGames
 import Testing
 
@@ -116,5 +117,43 @@ import Testing
             #expect(sampled > 20)
         }
         #expect(narrower)
+    }
+
+    /// The full-support equilibrium of ``game()`` (Parley's enumpoly, certified isolated), as the
+    /// free variables (strategies 2 and 3 of each player).
+    static let root = [0.40586489886006105, 0.5479270737674231, 0.19070056083840844, 0.1761634000955427,
+                       0.06478642032114415, 0.7064333036667401]
+
+    /// Soundness of every test in `examine` (ranges, propagation, the block contractions and
+    /// the Krawczyk step): on boxes of many sizes around an equilibrium, the box is never
+    /// discarded, and every contraction keeps the equilibrium inside.
+    @Test func boxesAroundAnEquilibriumAreNeverDiscarded() throws {
+        let game = try Self.game()
+        var state: UInt64 = 17
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) * 0x1p-53
+        }
+        var contracted = 0
+        for _ in 0..<300 {
+            let scale = pow(2, -14 * uniform())
+            var lower: [Double] = []
+            var upper: [Double] = []
+            for v in 0..<6 {
+                lower.append(max(Self.root[v] - scale * (0.05 + uniform()), -0x1p-10))
+                upper.append(min(Self.root[v] + scale * (0.05 + uniform()), 1 + 0x1p-10))
+            }
+            let work = Self.workspace(game, lower: lower, upper: upper)
+            for _ in 0..<30 {
+                let verdict = work.examine()
+                for v in 0..<6 {
+                    #expect(work.lower[v] <= Self.root[v] + 1e-12 && Self.root[v] - 1e-12 <= work.upper[v])
+                }
+                if case .discard = verdict { Issue.record("a box around the equilibrium was discarded") }
+                guard case .contracted = verdict else { break }
+                contracted += 1
+            }
+        }
+        #expect(contracted > 50)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Fixtures written by scripts/enumpoly_fixtures.sh (pygambit 16.7.0 `enumpoly_solve`):
-/// enumpoly.json for development, enumpoly_holdout.json for the ten games held out until the end.
+/// enumpoly.json for development, enumpoly_holdout.json for the ten games held out until the end,
+/// enumpoly_holdout2.json for ten larger games generated after the session-8 speed work (seeds 9270-9279).
 struct EnumPolyFixture: Decodable, Sendable, CustomTestStringConvertible {
     var name: String
     var shape: [Int]
@@ -27,11 +28,13 @@ struct EnumPolyFixture: Decodable, Sendable, CustomTestStringConvertible {
 
     static let development = load("enumpoly.json")
     static let holdout = load("enumpoly_holdout.json")
+    static let holdout2 = load("enumpoly_holdout2.json")
 }
 
 @Test func enumPolyFixturesArePresent() {
     #expect(EnumPolyFixture.development.count >= 10)
     #expect(EnumPolyFixture.holdout.count == 10)
+    #expect(EnumPolyFixture.holdout2.count == 10)
 }
 
 @Test(arguments: EnumPolyFixture.development.filter { $0.name != "nau2004-sec5" })
@@ -50,6 +53,18 @@ func enumPolyMatchesGambitOnHeldOutGames(_ fixture: EnumPolyFixture) throws {
     let game = try fixture.game()
     let result = try PolynomialEnumeration.solve(game)
     #expect(result.complete)
+    expectVerified(result, game)
+    expectSupersetOfGambit(result.equilibria, fixture.enumpoly, fixture.name)
+}
+
+/// The same on ten larger games (up to 4×4×4 and 3×3×3×2), generated once the box search's block
+/// contractions and steering were written and never used to tune them.
+@Test(arguments: EnumPolyFixture.holdout2)
+func enumPolyMatchesGambitOnSecondHeldOutSet(_ fixture: EnumPolyFixture) throws {
+    let game = try fixture.game()
+    let result = try PolynomialEnumeration.solve(game)
+    #expect(result.complete)
+    #expect(result.unresolved.isEmpty)
     expectVerified(result, game)
     expectSupersetOfGambit(result.equilibria, fixture.enumpoly, fixture.name)
 }

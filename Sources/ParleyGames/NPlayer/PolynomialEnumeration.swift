@@ -186,6 +186,7 @@ extension PolynomialEnumeration {
         let exact: ScaledPayoffs
         /// The payoffs in doubles, for screens.
         let doubleTable: PayoffTable
+        let dominance: ConditionalDominance
         var result = Result(equilibria: [], regrets: [], certificates: [], components: [], unresolved: [], supportsTotal: 0,
                             supportsPruned: 0, supportsSearched: 0, supportsDone: 0, boxes: 0, complete: true, seconds: 0)
         /// Double profiles of the equilibria found, for matching.
@@ -202,6 +203,7 @@ extension PolynomialEnumeration {
             magnitude = values.map(abs).max() ?? 0
             exact = ScaledPayoffs(game)
             doubleTable = PayoffTable(game)
+            dominance = ConditionalDominance(game)
         }
 
         /// Searches one support profile; false when the time limit stopped it.
@@ -217,7 +219,11 @@ extension PolynomialEnumeration {
                 return true
             }
             let system = SupportSystem(game, table: table, supports: supports)
-            let dependent = system.equations.contains { system.functions[$0].exactDifferences.allSatisfy(\.isZero) }
+            // Integer payoffs below 2^53 have exact double differences.
+            let dependent = system.equations.contains { index in
+                exactDoubles ? system.functions[index].differences.allSatisfy { $0 == 0 }
+                    : system.exactDifferences(system.functions[index]).allSatisfy(\.isZero)
+            }
             // Dependent equations: every solution lies on a continuum; look for a point of it first.
             if dependent, degenerate(system) { return true }
             var box = SupportBoxSearch(system)
@@ -250,31 +256,7 @@ extension PolynomialEnumeration {
         /// Whether some strategy in a player's support is strictly dominated by another of its
         /// strategies against every profile of the others' supports: then no equilibrium has this support.
         func dominated(_ supports: [[Int]]) -> Bool {
-            let n = supports.count
-            for i in 0..<n {
-                var others = supports
-                others[i] = [0]
-                for s in supports[i] {
-                    for t in 0..<game.shape[i] where t != s {
-                        var strictly = true
-                        game.forEachProfile(in: others) { choice, _ in
-                            guard strictly else { return }
-                            var mine = choice
-                            mine[i] = s
-                            let low = game.profileIndex(mine)
-                            mine[i] = t
-                            let high = game.profileIndex(mine)
-                            if exactDoubles {
-                                if !(table[high][i] > table[low][i]) { strictly = false }
-                            } else if !(game.payoffs[high][i] > game.payoffs[low][i]) {
-                                strictly = false
-                            }
-                        }
-                        if strictly { return true }
-                    }
-                }
-            }
-            return false
+            dominance.dominated(supports)
         }
 
         /// The full profile (all strategies) of the free variables `y`, in doubles.

@@ -42,10 +42,11 @@ enum RootCertificate {
         }
         // The functions times the common denominator of their payoff differences (a positive
         // integer, 1 for integer payoffs): the same zeros and signs, and dyadic coefficients.
-        let scale = Rational.commonDenominator(system.functions.flatMap(\.exactDifferences))
+        let exactDifferences = system.functions.map(system.exactDifferences)
+        let scale = Rational.commonDenominator(exactDifferences.flatMap { $0 })
         var coefficients: [[Dyadic]] = []
-        for function in system.functions {
-            let integers = function.exactDifferences.map { Dyadic($0.numerator * scale.quotient(dividingBy: $0.denominator)) }
+        for (function, exact) in zip(system.functions, exactDifferences) {
+            let integers = exact.map { Dyadic($0.numerator * scale.quotient(dividingBy: $0.denominator)) }
             coefficients.append(expand(system, function, integers, mixtures: mixtures))
         }
         let jacobianMiddle = system.equations.map { index in gradient(system, system.functions[index], coefficients[index]) }

@@ -24,6 +24,8 @@ struct SupportBoxSearch {
     let system: SupportSystem
     static let margin = 0x1p-10
     static let smallestWidth = 0x1p-13
+    /// Steered variables (``BoxWorkspace/steering``) are split first while wider than this.
+    static let steeringWidth = 0x1p-5
     /// Boxes narrower than this are not split further (coarser for dependent systems, whose
     /// solutions all lie on continua).
     var smallestWidth = Self.smallestWidth
@@ -78,6 +80,9 @@ struct SupportBoxSearch {
             }
             // Split where the equations vary most (the smear heuristic), unless that side is already thin.
             if upper[chosen] - lower[chosen] >= smallestWidth / 2 { widest = chosen }
+            var steer = -1
+            for v in work.steering where steer < 0 || upper[v] - lower[v] > upper[steer] - lower[steer] { steer = v }
+            if steer >= 0, upper[steer] - lower[steer] > Self.steeringWidth { widest = steer }
             let middle = (lower[widest] + upper[widest]) / 2
             // The high half first, so that the low half is examined next (as a stack).
             for v in 0..<d { stack.append(v == widest ? middle : lower[v]) }

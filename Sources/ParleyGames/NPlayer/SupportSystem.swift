@@ -25,12 +25,16 @@ struct SupportSystem: Sendable {
         var opponents: [Int]
         /// Payoff differences over the opponents' support profiles (mode 0 fastest).
         var differences: [Double]
-        var exactDifferences: [Rational]
+        /// For each entry of ``differences``: the profiles (indices into the game's payoffs)
+        /// of `t` and of the base strategy, for the exact differences.
+        var profilePairs: [Int]
         /// A bound on the rounding error of any coefficient computed in double precision.
         var slack: Double
     }
 
     let supports: [[Int]]
+    /// The game's exact payoffs (by profile, then player).
+    let payoffs: [[Rational]]
     /// The first variable of each player's block.
     let variableOffsets: [Int]
     /// The number of free variables (and of equations).
@@ -41,6 +45,7 @@ struct SupportSystem: Sendable {
 
     init(_ game: NormalFormGame, table: [[Double]], supports: [[Int]]) {
         self.supports = supports
+        payoffs = game.payoffs
         let n = supports.count
         var offsets: [Int] = []
         var running = 0
@@ -60,7 +65,7 @@ struct SupportSystem: Sendable {
             let base = supports[i][0]
             for t in 0..<game.shape[i] where t != base {
                 var differences = Array(repeating: 0.0, count: count)
-                var exact = Array(repeating: Rational.zero, count: count)
+                var pairs = Array(repeating: 0, count: 2 * count)
                 var digits = Array(repeating: 0, count: opponents.count)
                 var choice = Array(repeating: 0, count: n)
                 for flat in 0..<count {
@@ -69,7 +74,8 @@ struct SupportSystem: Sendable {
                     let high = game.profileIndex(choice)
                     choice[i] = base
                     let low = game.profileIndex(choice)
-                    exact[flat] = game.payoffs[high][i] - game.payoffs[low][i]
+                    pairs[2 * flat] = high
+                    pairs[2 * flat + 1] = low
                     differences[flat] = table[high][i] - table[low][i]
                     for q in digits.indices {
                         digits[q] += 1
@@ -85,11 +91,18 @@ struct SupportSystem: Sendable {
                 let isEquation = supports[i].contains(t)
                 if isEquation { equations.append(functions.count) }
                 functions.append(Function(player: i, strategy: t, isEquation: isEquation, opponents: opponents,
-                                          differences: differences, exactDifferences: exact, slack: slack))
+                                          differences: differences, profilePairs: pairs, slack: slack))
             }
         }
         self.functions = functions
         self.equations = equations
+    }
+
+    /// The payoff differences of `function` in exact arithmetic (same order as its ``Function/differences``).
+    func exactDifferences(_ function: Function) -> [Rational] {
+        (0..<function.differences.count).map { flat in
+            payoffs[function.profilePairs[2 * flat]][function.player] - payoffs[function.profilePairs[2 * flat + 1]][function.player]
+        }
     }
 
     /// Each player's probability vector over its support at the point `y` of the free variables.
