@@ -5,9 +5,11 @@ independent check of Parley's exact verification). Run with the games venv:
 Prints one line per game: equilibria (Parley, Gambit), how many of Gambit's Parley found, the
 extra ones and the largest max_regret pygambit gives them. As a check of completeness by another
 method, Gambit's global Newton method (gnm_solve) is run from ten random perturbations (numpy
-seed 17): every distinct equilibrium it finds must be in Parley's set (within 1e-5).
+seed 17, at most 60 s per game): every distinct equilibrium it finds must be in Parley's set
+(within 1e-5).
 """
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -22,6 +24,8 @@ from gambit_common import odometer  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "Tests", "ParleyGamesTests", "Fixtures", "gambit")
 PARLEY = os.environ.get("PARLEY", ".build-games-release/release/parley")
+PERTURBATIONS = 10
+NEWTON_SECONDS = 60
 
 
 def write_nfg(entry, path):
@@ -40,6 +44,34 @@ def gambit_game(entry):
         for player, array in enumerate(arrays):
             array[profile] = Fraction(entry["payoffs"][index][player])
     return gbt.Game.from_arrays(*arrays)
+
+
+def newton_child(entry, queue):
+    game = gambit_game(entry)
+    generator = np.random.default_rng(17)
+    for _ in range(PERTURBATIONS):
+        perturbation = game.random_strategy_profile(gen=generator)
+        for eq in gbt.nash.gnm_solve(perturbation).equilibria:
+            if eq.max_regret() < 1e-6:
+                queue.put([[float(eq[s]) for s in p.strategies] for p in game.players])
+
+
+def global_newton(entry):
+    """Distinct equilibria gnm_solve finds from the perturbations, within NEWTON_SECONDS (a child process)."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=newton_child, args=(entry, queue))
+    child.start()
+    child.join(NEWTON_SECONDS)
+    if child.is_alive():
+        child.kill()
+        child.join()
+    found = []
+    while not queue.empty():
+        profile = queue.get()
+        if not any(distance(profile, other) < 1e-5 for other in found):
+            found.append(profile)
+    return found
 
 
 def distance(a, b):
@@ -67,14 +99,7 @@ def main():
                 for strategy, value in zip(player.strategies, row):
                     mixed[strategy] = value
             regrets.append(float(mixed.max_regret()))
-        generator = np.random.default_rng(17)
-        newton = []
-        for _ in range(10):
-            perturbation = game.random_strategy_profile(gen=generator)
-            for eq in gbt.nash.gnm_solve(perturbation).equilibria:
-                profile = [[float(eq[s]) for s in p.strategies] for p in game.players]
-                if eq.max_regret() < 1e-6 and not any(distance(profile, other) < 1e-5 for other in newton):
-                    newton.append(profile)
+        newton = global_newton(entry)
         newton_found = sum(1 for t in newton if any(distance(t, o) < 1e-5 for o in ours))
         ok = newton_found == len(newton) and found == len(theirs) and all(r < 1e-9 for r in regrets) and result["enumpoly"]["complete"]
         failures += 0 if ok else 1

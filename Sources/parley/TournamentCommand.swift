@@ -130,7 +130,8 @@ struct TournamentCommand: ParsableCommand {
         discussion: """
             Each pair meets --repetitions times (self-play too, which never counts towards scores). Scores are \
             payoffs per turn per opponent; players are ranked by the median over repetitions. \
-            \(StrategyCatalog.entries.count) strategies: see --list.
+            The strategies (axelrod 4.14's, with EvolvedAttention and the meta strategies built on it when \
+            axelrod's weights are given by --axelrod-data) are listed by --list.
 
             Example:
               parley tournament --players TitForTat,Grudger,Defector,GTFT --turns 200 --repetitions 10 --seed 1
