@@ -64,11 +64,13 @@ struct ConditionalDominance: Sendable {
     func dominated(_ supports: [[Int]]) -> Bool {
         let n = shape.count
         guard supports.count == n, supports.allSatisfy({ !$0.isEmpty }) else { return false }
+        var mask = Array(repeating: UInt64(0), count: words.max() ?? 1)
+        var digits = Array(repeating: 0, count: n)
         for i in 0..<n {
             let count = words[i]
-            var mask = Array(repeating: UInt64(0), count: count)
+            for w in 0..<count { mask[w] = 0 }
             // The flat indices of the others' support profiles (an odometer over their supports).
-            var digits = Array(repeating: 0, count: n)
+            for j in 0..<n { digits[j] = 0 }
             while true {
                 var flat = 0
                 for j in 0..<n where j != i { flat += supports[j][digits[j]] * strides[i][j] }

@@ -58,22 +58,28 @@ struct SupportSystem: Sendable {
         var functions: [Function] = []
         var equations: [Int] = []
         let unit = 0x1p-52
+        let shape = game.shape
+        // The index of a profile in the payoffs is Σ strategy × stride (player 0 fastest).
+        var strides: [Int] = []
+        var product = 1
+        for count in shape {
+            strides.append(product)
+            product *= count
+        }
         for i in 0..<n {
             let opponents = (0..<n).filter { $0 != i }
             let sizes = opponents.map { supports[$0].count }
             let count = sizes.reduce(1, *)
             let base = supports[i][0]
-            for t in 0..<game.shape[i] where t != base {
+            for t in 0..<shape[i] where t != base {
                 var differences = Array(repeating: 0.0, count: count)
                 var pairs = Array(repeating: 0, count: 2 * count)
                 var digits = Array(repeating: 0, count: opponents.count)
-                var choice = Array(repeating: 0, count: n)
                 for flat in 0..<count {
-                    for (q, j) in opponents.enumerated() { choice[j] = supports[j][digits[q]] }
-                    choice[i] = t
-                    let high = game.profileIndex(choice)
-                    choice[i] = base
-                    let low = game.profileIndex(choice)
+                    var rest = 0
+                    for (q, j) in opponents.enumerated() { rest += supports[j][digits[q]] * strides[j] }
+                    let high = rest + t * strides[i]
+                    let low = rest + base * strides[i]
                     pairs[2 * flat] = high
                     pairs[2 * flat + 1] = low
                     differences[flat] = table[high][i] - table[low][i]
@@ -123,7 +129,7 @@ struct SupportSystem: Sendable {
     /// The coefficients of `function` expanded around the point whose mixtures are `x`.
     /// - Complexity: O(opponent profiles × players).
     func coefficients(_ function: Function, mixtures x: [[Double]]) -> [Double] {
-        Self.expand(function.differences, opponents: function.opponents, sizes: supports.map(\.count), mixtures: x)
+        Self.expand(function.differences, opponents: function.opponents, sizes: supports.map { $0.count }, mixtures: x)
     }
 
     /// The change of basis behind ``coefficients(_:mixtures:)``, in any arithmetic with `+`,
