@@ -124,11 +124,12 @@ import Testing
     static let root = [0.40586489886006105, 0.5479270737674231, 0.19070056083840844, 0.1761634000955427,
                        0.06478642032114415, 0.7064333036667401]
 
-    /// Soundness of every test in `examine` (ranges, propagation, the block contractions and
-    /// the Krawczyk step): on boxes of many sizes around an equilibrium, the box is never
-    /// discarded, and every contraction keeps the equilibrium inside.
-    @Test func boxesAroundAnEquilibriumAreNeverDiscarded() throws {
-        let game = try Self.game()
+    /// Soundness of every test in `examine` (ranges, propagation, the root pinning and block
+    /// contractions, and the Krawczyk step): on 300 boxes of widths 2⁻¹⁴ to 1 around an
+    /// equilibrium, the box is never discarded, and every contraction keeps the equilibrium inside.
+    static func expectNeverDiscarded(_ game: NormalFormGame, supports: [[Int]], root: [Double]) {
+        let table = game.payoffs.map { $0.map(\.doubleValue) }
+        let d = root.count
         var state: UInt64 = 17
         func uniform() -> Double {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -137,17 +138,15 @@ import Testing
         var contracted = 0
         for _ in 0..<300 {
             let scale = pow(2, -14 * uniform())
-            var lower: [Double] = []
-            var upper: [Double] = []
-            for v in 0..<6 {
-                lower.append(max(Self.root[v] - scale * (0.05 + uniform()), -0x1p-10))
-                upper.append(min(Self.root[v] + scale * (0.05 + uniform()), 1 + 0x1p-10))
+            let work = BoxWorkspace(SupportSystem(game, table: table, supports: supports))
+            for v in 0..<d {
+                work.lower[v] = max(root[v] - scale * (0.05 + uniform()), -0x1p-10)
+                work.upper[v] = min(root[v] + scale * (0.05 + uniform()), 1 + 0x1p-10)
             }
-            let work = Self.workspace(game, lower: lower, upper: upper)
             for _ in 0..<30 {
                 let verdict = work.examine()
-                for v in 0..<6 {
-                    #expect(work.lower[v] <= Self.root[v] + 1e-12 && Self.root[v] - 1e-12 <= work.upper[v])
+                for v in 0..<d {
+                    #expect(work.lower[v] <= root[v] + 1e-12 && root[v] - 1e-12 <= work.upper[v])
                 }
                 if case .discard = verdict { Issue.record("a box around the equilibrium was discarded") }
                 guard case .contracted = verdict else { break }
@@ -155,5 +154,30 @@ import Testing
             }
         }
         #expect(contracted > 50)
+    }
+
+    /// The full-support equilibrium of ``game()`` (Parley's enumpoly, certified isolated), as the
+    /// free variables (strategies 2 and 3 of each player): blocks of two variables.
+    @Test func boxesAroundAnEquilibriumAreNeverDiscarded() throws {
+        Self.expectNeverDiscarded(try Self.game(), supports: [[0, 1, 2], [0, 1, 2], [0, 1, 2]], root: Self.root)
+    }
+
+    /// The same in a 2⁵ game (payoffs 0...99 from the same sequence, seed 5), around its
+    /// fully mixed equilibrium (Parley's enumpoly, certified isolated): one-variable blocks,
+    /// where the roots of each equation in each variable are pinned from the box's vertices.
+    @Test func boxesAroundABinaryEquilibriumAreNeverDiscarded() throws {
+        var state: UInt64 = 5
+        var rows: [[Rational]] = []
+        for _ in 0..<32 {
+            var row: [Rational] = []
+            for _ in 0..<5 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                row.append(Rational(Int((state >> 33) % 100)))
+            }
+            rows.append(row)
+        }
+        let game = try NormalFormGame(players: ["A", "B", "C", "D", "E"], strategies: Array(repeating: ["1", "2"], count: 5), payoffs: rows)
+        let root = [0.298071653639398, 0.5978185081955409, 0.5785202185403346, 0.47076517273556834, 0.4853686418273935]
+        Self.expectNeverDiscarded(game, supports: Array(repeating: [0, 1], count: 5), root: root)
     }
 }

@@ -72,6 +72,10 @@ final class BoxWorkspace {
         var k: Int
     }
     private let blockPairs: [BlockPair]
+    /// Equations whose opponents all have at most one free variable (at most 2⁶ of them mixing).
+    private let binaryFunctions: [Int]
+    private let isBinary: UnsafeMutablePointer<Bool>
+    private let vertexValues: UnsafeMutablePointer<Double>
     /// The variables split first: those of the players outside the best block pair, whose
     /// equations pin down the pair's mixtures once these are narrow.
     let steering: [Int]
@@ -197,7 +201,17 @@ final class BoxWorkspace {
                 }
             }
         }
-        blockPairs = pairs
+        binaryFunctions = system.functions.indices.filter { f in
+            let function = system.functions[f]
+            let mixing = function.opponents.filter { system.supports[$0].count == 2 }.count
+            return function.isEquation && mixing >= 1 && mixing <= 6
+                && function.opponents.allSatisfy { system.supports[$0].count <= 2 }
+        }
+        vertexValues = scratch(largest)
+        let binary = Set(binaryFunctions)
+        isBinary = copy(system.functions.indices.map { binary.contains($0) })
+        // One-variable pairs whose equations are all binary: pinRoots is exact there.
+        blockPairs = pairs.filter { pair in pair.k > 1 || !pair.functions.allSatisfy { binary.contains($0) } }
         if let best, players == 3, let p = (0..<3).first(where: { $0 != best.a && $0 != best.b }),
            freeCounts[p] <= freeCounts[best.a] {
             steering = (0..<players).filter { $0 != best.a && $0 != best.b }.flatMap { j in
@@ -510,6 +524,8 @@ final class BoxWorkspace {
         if polytopeVertices() {
             for index in 0..<functionCount {
                 let f = index == 0 ? lastDiscarding : (index <= lastDiscarding ? index - 1 : index)
+                // The vertex values of ``pinRoots(_:)`` give these functions' exact range.
+                if isBinary[f] { continue }
                 if rangeExcludesZero(f, value: enclosures[3 * f], radius: enclosures[3 * f + 1], equation: isEquation[f]) {
                     lastDiscarding = f
                     return .discard
@@ -543,6 +559,7 @@ final class BoxWorkspace {
                 high[v] = min(high[v], cap + 1e-15)
             }
         }
+        for f in binaryFunctions where !pinRoots(f) { return .discard }
         for pair in blockPairs where !contract(pair) { return .discard }
         var widest = 0
         var before = 0.0
@@ -599,6 +616,100 @@ final class BoxWorkspace {
         var after = 0.0
         for v in 0..<d { after = max(after, (upper[v] - lower[v]) / 2) }
         return after < 0.5 * before ? .contracted : .split(widest)
+    }
+
+    /// For an equation whose opponents each have at most one free variable: the root of the
+    /// equation in one opponent's variable `p`, `p* = −A/B` (the function is `A + B p`, with `A`
+    /// and `B` multilinear in the others), as a function of the other variables. Where `B` keeps
+    /// one sign over the box, `p*` is linear-fractional, hence monotone, in each other variable,
+    /// so its range over the box is the range of its values at the box's vertices. Those come
+    /// from the function's values at every vertex (one pass per mode over its tensor):
+    /// `p* = l + (u − l) G_l / (G_l − G_u)` with `G_l`, `G_u` the values at `p = l` and `p = u`.
+    /// Narrows each such variable to that range; false when it misses the box.
+    private func pinRoots(_ f: Int) -> Bool {
+        let first = tensorStart[f]
+        let count = tensorStart[f + 1] - first
+        let t = vertexValues
+        t.update(from: differences + first, count: count)
+        var magnitude = 0.0
+        for k in 0..<count { magnitude += abs(t[k]) }
+        var stride = 1
+        for mode in modeStart[f]..<modeStart[f + 1] {
+            let size = modeSize[mode]
+            if size == 2 {
+                let v = playerVariable[modePlayer[mode]]
+                let l = low[v]
+                let u = high[v]
+                var outer = 0
+                while outer < count {
+                    for inner in 0..<stride {
+                        let a = t[outer + inner]
+                        let b = t[outer + inner + stride]
+                        t[outer + inner] = a * (1 - l) + b * l
+                        t[outer + inner + stride] = a * (1 - u) + b * u
+                    }
+                    outer += 2 * stride
+                }
+            }
+            stride *= size
+        }
+        // Each vertex value is a sum of at most `count` products of at most six weights, each
+        // at most 1 + 2⁻⁹ in size: a generous bound on its rounding error, plus the payoff conversion.
+        let error = 0x1p-45 * magnitude + slack[f]
+        // The function's exact range over the box is the range of its vertex values.
+        var smallest = Double.infinity
+        var largest = -Double.infinity
+        for k in 0..<count {
+            smallest = min(smallest, t[k])
+            largest = max(largest, t[k])
+        }
+        if smallest - error > 0 || largest + error < 0 { return false }
+        stride = 1
+        for mode in modeStart[f]..<modeStart[f + 1] {
+            let size = modeSize[mode]
+            defer { stride *= size }
+            guard size == 2 else { continue }
+            let v = playerVariable[modePlayer[mode]]
+            let l = low[v]
+            let u = high[v]
+            guard u > l else { continue }
+            var lowest = Double.infinity
+            var highest = -Double.infinity
+            var sign = 0.0
+            var consistent = true
+            var outer = 0
+            while outer < count && consistent {
+                for inner in 0..<stride {
+                    let gl = t[outer + inner]
+                    let gu = t[outer + inner + stride]
+                    let denominator = gl - gu
+                    // B = (G_u − G_l)/(u − l) must keep one sign, with room for the rounding.
+                    guard abs(denominator) > 2 * error * (1 + 1e-12), sign == 0 || (denominator > 0) == (sign > 0) else {
+                        consistent = false
+                        break
+                    }
+                    sign = denominator
+                    let dLow = abs(denominator) - 2 * error
+                    let dHigh = abs(denominator) + 2 * error
+                    let nLow = (denominator > 0 ? gl : -gl) - error
+                    let nHigh = (denominator > 0 ? gl : -gl) + error
+                    let rLow = nLow >= 0 ? nLow / dHigh : nLow / dLow
+                    let rHigh = nHigh <= 0 ? nHigh / dHigh : nHigh / dLow
+                    lowest = min(lowest, rLow)
+                    highest = max(highest, rHigh)
+                }
+                outer += 2 * stride
+            }
+            guard consistent, lowest.isFinite, highest.isFinite else { continue }
+            let width = u - l
+            let pad = 1e-12 * (abs(l) + width * (abs(lowest) + abs(highest))) + 1e-15
+            let newLow = l + width * lowest - pad
+            let newHigh = l + width * highest + pad
+            if newLow > u || newHigh < l { return false }
+            low[v] = max(low[v], newLow)
+            high[v] = min(high[v], newHigh)
+        }
+        return true
     }
 
     /// Interval Gauss–Seidel on `pair`: player `a`'s equations as `A(x) h_b + a₀(x) = 0`, with
