@@ -677,7 +677,25 @@ final class BoxWorkspace {
             var highest = -Double.infinity
             var sign = 0.0
             var consistent = true
+            // Without dividing: when the root lies below l at some vertex and above u at
+            // another, the range covers the box's side and nothing can be narrowed.
+            var below = false
+            var above = false
             var outer = 0
+            while outer < count && !(below && above) {
+                for inner in 0..<stride {
+                    let gl = t[outer + inner]
+                    let gu = t[outer + inner + stride]
+                    let denominator = gl - gu
+                    let numerator = denominator > 0 ? gl : -gl
+                    let positive = abs(denominator)
+                    if numerator < 0 { below = true }
+                    if numerator > positive { above = true }
+                }
+                outer += 2 * stride
+            }
+            if below && above { continue }
+            outer = 0
             while outer < count && consistent {
                 for inner in 0..<stride {
                     let gl = t[outer + inner]
