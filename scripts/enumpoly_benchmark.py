@@ -11,10 +11,9 @@ both finish.
 
 To compare the solve itself, as Gambit's figure is (in process), the script also runs Parley
 with its hidden `--benchmark N` option, which solves the game N more times in process and
-prints the median wall time of one solve (reading and output excluded): N = 7 when the whole
-process took under a second, else 1. Columns 'solve' and 'ratio (solve)'. (Wall time in
-process, against Gambit's CPU time: the solve is single-threaded, so they agree on an idle
-core and the wall time can only be larger on a loaded one.)
+prints the median CPU time of one solve (reading and output excluded; the process's CPU clock,
+as Python's time.process_time reads for Gambit): N = 7 when the whole process took under a
+second, else 1. Columns 'solve' and 'ratio (solve)'.
 """
 import json
 import os
@@ -66,14 +65,14 @@ def parley(path):
 
 
 def in_process(path, repeat):
-    """Parley's median wall time of one solve, in process (`--benchmark`)."""
+    """Parley's median CPU time of one solve, in process (`--benchmark`)."""
     try:
         out = subprocess.run([PARLEY, "game", "solve", path, "--method", "enumpoly", "--json", "--benchmark", str(repeat)],
                              capture_output=True, text=True, timeout=TIMEOUT * (repeat + 1), check=True)
     except subprocess.TimeoutExpired:
         return None
     for line in out.stderr.splitlines():
-        if line.startswith("median_seconds"):
+        if line.startswith("median_cpu_seconds"):
             return float(line.split()[1])
     return None
 

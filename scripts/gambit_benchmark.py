@@ -78,7 +78,8 @@ def parley(path, method, runs):
     import json
     count = len(json.loads(result.stdout)["equilibria"])
     if WALL:
-        return float(result.stderr.strip().split()[-1]), count
+        wall = next(line for line in result.stderr.splitlines() if line.startswith("median_seconds "))
+        return float(wall.split()[1]), count
     cpu_one, _ = parley_run(path, method, 1)
     return max(cpu_many - cpu_one, 0) / (runs - 1), count
 
