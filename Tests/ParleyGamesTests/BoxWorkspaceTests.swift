@@ -8,18 +8,7 @@ import Testing
 @Suite struct BoxWorkspaceTests {
     /// A 3×3×3 game with payoffs 0...99 from a fixed linear congruential sequence.
     static func game() throws -> NormalFormGame {
-        var state: UInt64 = 20_261_205
-        var rows: [[Rational]] = []
-        for _ in 0..<27 {
-            var row: [Rational] = []
-            for _ in 0..<3 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                row.append(Rational(Int((state >> 33) % 100)))
-            }
-            rows.append(row)
-        }
-        let names = ["1", "2", "3"]
-        return try NormalFormGame(players: ["A", "B", "C"], strategies: [names, names, names], payoffs: rows)
+        try congruentialGame([3, 3, 3], seed: 20_261_205, range: 100)
     }
 
     /// `u_i(t, x_-i) − u_i(s, x_-i)` summed over every opponents' profile, straight from the payoffs.
@@ -166,17 +155,7 @@ import Testing
     /// fully mixed equilibrium (Parley's enumpoly, certified isolated): one-variable blocks,
     /// where the roots of each equation in each variable are pinned from the box's vertices.
     @Test func boxesAroundABinaryEquilibriumAreNeverDiscarded() throws {
-        var state: UInt64 = 5
-        var rows: [[Rational]] = []
-        for _ in 0..<32 {
-            var row: [Rational] = []
-            for _ in 0..<5 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                row.append(Rational(Int((state >> 33) % 100)))
-            }
-            rows.append(row)
-        }
-        let game = try NormalFormGame(players: ["A", "B", "C", "D", "E"], strategies: Array(repeating: ["1", "2"], count: 5), payoffs: rows)
+        let game = try congruentialGame([2, 2, 2, 2, 2], seed: 5, range: 100)
         let root = [0.298071653639398, 0.5978185081955409, 0.5785202185403346, 0.47076517273556834, 0.4853686418273935]
         Self.expectNeverDiscarded(game, supports: Array(repeating: [0, 1], count: 5), root: root)
     }

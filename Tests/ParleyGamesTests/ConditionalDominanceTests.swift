@@ -4,24 +4,6 @@ import Testing
 /// The bit-set test of conditional strict dominance that rules out support profiles in enumpoly
 /// (`ConditionalDominance`), against the definition evaluated directly on the payoffs.
 @Suite struct ConditionalDominanceTests {
-    /// A game of the given shape with payoffs 0...`range`-1 from a linear congruential sequence
-    /// (small ranges make ties, where strictness matters).
-    static func game(_ shape: [Int], seed: UInt64, range: UInt64) throws -> NormalFormGame {
-        var state = seed
-        let count = shape.reduce(1, *)
-        var rows: [[Rational]] = []
-        for _ in 0..<count {
-            var row: [Rational] = []
-            for _ in shape {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                row.append(Rational(Int((state >> 33) % range)))
-            }
-            rows.append(row)
-        }
-        return try NormalFormGame(players: shape.indices.map { "P\($0)" },
-                                  strategies: shape.map { m in (0..<m).map { "s\($0)" } }, payoffs: rows)
-    }
-
     /// The definition: some s in a player's support and some other strategy t with
     /// u_i(t, o) > u_i(s, o) for every profile o of the others' supports.
     static func dominatedByDefinition(_ game: NormalFormGame, _ supports: [[Int]]) -> Bool {
@@ -47,7 +29,7 @@ import Testing
 
     @Test(arguments: [([3, 3, 3], UInt64(1), UInt64(100)), ([2, 3, 4], 2, 5), ([2, 2, 2, 2], 3, 3), ([4, 2, 3], 4, 100), ([3, 2, 2, 2, 2], 5, 4)])
     func agreesWithTheDefinitionOnEverySupportProfile(_ shape: [Int], _ seed: UInt64, _ range: UInt64) throws {
-        let game = try Self.game(shape, seed: seed, range: range)
+        let game = try congruentialGame(shape, seed: seed, range: range)
         let dominance = ConditionalDominance(game)
         let subsets = shape.map(PolynomialEnumeration.subsetsBySize)
         var counter = Array(repeating: 0, count: shape.count)
